@@ -1,0 +1,84 @@
+/**
+ * The pinned n8n runtime (runtime/, installed by scripts/runtime.mjs) supplies the real engine:
+ * n8n-core's WorkflowExecute and n8n-nodes-base. Only the few members the harness uses are typed.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type {
+	INode,
+	INodeType,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	Workflow,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const runtimeModules = path.join(repoRoot, 'runtime', 'node_modules');
+
+declare global {
+	// Set by test/support/n8n-environment.js under jest.
+	var __cjRuntimeRequire: NodeJS.Require | undefined;
+	var __cjOuterGlobal: typeof globalThis | undefined;
+}
+
+/**
+ * Node's own require rooted in the runtime: n8n-core and n8n-nodes-base load outside jest's module
+ * registry (they need require(esm)), once per worker, exactly as n8n loads them. Under jest,
+ * 'n8n-workflow' in our sources maps to this same instance (test/support/n8n-workflow.js).
+ */
+export const runtimeRequire: NodeJS.Require =
+	globalThis.__cjRuntimeRequire ?? createRequire(path.join(runtimeModules, 'n8n-core', 'package.json'));
+
+/** Globals whose Date the virtual clock fakes: the test's and, under jest, the engine's realm. */
+export function clockGlobals(): Array<typeof globalThis> {
+	const outer = globalThis.__cjOuterGlobal;
+	return outer && outer !== globalThis ? [globalThis, outer] : [globalThis];
+}
+
+export interface LifecycleHooks {
+	addHandler(hook: string, handler: (...args: any[]) => unknown): void;
+}
+
+export interface PackageLoader {
+	loadAll(): Promise<void>;
+	getNode(shortName: string): { type: INodeType | IVersionedNodeType };
+	getCredential(type: string): { type: { name: string } };
+	known: { nodes: Record<string, unknown>; credentials: Record<string, unknown> };
+}
+
+export interface N8nCore {
+	WorkflowExecute: new (
+		additionalData: IWorkflowExecuteAdditionalData,
+		mode: WorkflowExecuteMode,
+		data: IRunExecutionData,
+	) => { processRunExecutionData(workflow: Workflow): Promise<IRun> };
+	ExecutionLifecycleHooks: new (
+		mode: WorkflowExecuteMode,
+		executionId: string,
+		workflowData: IWorkflowBase,
+	) => LifecycleHooks;
+	LazyPackageDirectoryLoader: new (directory: string) => PackageLoader;
+}
+
+export type N8nWorkflowModule = typeof import('n8n-workflow');
+
+let core: N8nCore | undefined;
+
+/** n8n-core writes an encryption key into N8N_USER_FOLDER when loaded: keep it out of ~/.n8n. */
+export function loadCore(userFolder: string): N8nCore {
+	if (!core) {
+		process.env.N8N_USER_FOLDER ??= userFolder;
+		core = runtimeRequire('n8n-core') as N8nCore;
+	}
+	return core;
+}
+
+export function loadWorkflowModule(): N8nWorkflowModule {
+	return runtimeRequire('n8n-workflow') as N8nWorkflowModule;
+}
+
+export type { INode };
