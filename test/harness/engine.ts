@@ -11,9 +11,13 @@ import type {
 	IConnections,
 	INode,
 	INodeExecutionData,
+	INodeType,
 	IRun,
 	IRunExecutionData,
 	ITaskData,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	IWorkflowSettings,
@@ -26,6 +30,7 @@ import { HarnessNodeTypes } from './node-types';
 import { loadCore, loadWorkflowModule, repoRoot, type N8nCore } from './runtime';
 import { Timeline } from './timeline';
 import { VirtualClock } from './virtual-clock';
+import { sendJson, WebhookServer, type Route, type WebhookRequest, type WebhookResponse } from './webhook-server';
 
 export interface WorkflowJson {
 	id?: string;
@@ -46,9 +51,12 @@ export interface HarnessOptions {
 
 export interface StartOptions {
 	items?: INodeExecutionData[];
+	/** Data for every output of the start node (a trigger's webhook() result). */
+	mainData?: INodeExecutionData[][];
 	/** Node to start from; the workflow's trigger/start node by default. */
 	startNode?: string;
 	mode?: WorkflowExecuteMode;
+	executionId?: string;
 }
 
 export type JourneyStatus = 'waiting' | 'success' | 'error' | 'canceled' | 'crashed' | 'running' | 'new' | 'unknown';
@@ -62,6 +70,14 @@ export interface JourneyRun {
 	/** Virtual instants at which the run was resumed after parking. */
 	resumedAt: Date[];
 	errorMessage?: string;
+}
+
+interface RegisteredWebhook {
+	json: WorkflowJson;
+	nodeName: string;
+	httpMethod: string;
+	description: IWebhookDescription;
+	path: string;
 }
 
 interface ScheduledAction {
@@ -84,6 +100,14 @@ export class JourneyHarness {
 
 	private executionCounter = 0;
 
+	private baseUrl = 'http://localhost:5678';
+
+	private server?: WebhookServer;
+
+	private readonly webhooks = new Map<string, RegisteredWebhook>();
+
+	private readonly inFlight = new Set<Promise<unknown>>();
+
 	private constructor(
 		private readonly core: N8nCore,
 		readonly nodeTypes: HarnessNodeTypes,
@@ -99,8 +123,43 @@ export class JourneyHarness {
 		return new JourneyHarness(core, nodeTypes, clock, options.credentials ?? {});
 	}
 
-	dispose(): void {
+	async dispose(): Promise<void> {
+		await this.settled();
+		await this.server?.close();
 		this.clock.uninstall();
+	}
+
+	/** Starts the HTTP front (production webhooks, resume URLs) and returns its base URL. */
+	async listen(): Promise<string> {
+		this.server ??= new WebhookServer((route, req, res) => this.onHttp(route, req, res));
+		this.baseUrl = await this.server.listen();
+		return this.baseUrl;
+	}
+
+	/** Production webhook URL of a trigger node, as n8n builds it: /webhook/<webhookId>/<path>. */
+	webhookUrl(json: WorkflowJson, nodeName: string): string {
+		const found = [...this.webhooks.entries()].find(([, hook]) => hook.json === json && hook.nodeName === nodeName);
+		if (!found) throw new Error(`Harness: "${nodeName}" has no active webhook (call activate first)`);
+		return `${this.baseUrl}/webhook/${found[0]}`;
+	}
+
+	/** Registers the workflow's production webhooks, as activating it in n8n does. */
+	activate(json: WorkflowJson): void {
+		const workflow = this.createWorkflow(json);
+		for (const node of Object.values(workflow.nodes)) {
+			const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+			for (const description of nodeType.description.webhooks ?? []) {
+				if (description.restartWebhook) continue;
+				const { httpMethod, path, isFullPath } = this.resolveWebhook(workflow, node, description);
+				const key = isFullPath ? path : `${node.webhookId}/${path}`;
+				this.webhooks.set(key, { json, nodeName: node.name, httpMethod, description, path });
+			}
+		}
+	}
+
+	/** Waits for executions started by HTTP requests to finish or park. */
+	async settled(): Promise<void> {
+		while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
 	}
 
 	now(): Date {
@@ -109,34 +168,14 @@ export class JourneyHarness {
 
 	/** Starts a journey and runs it until it finishes or parks. */
 	async start(json: WorkflowJson, options: StartOptions = {}): Promise<JourneyRun> {
-		const { Workflow: WorkflowClass } = loadWorkflowModule();
-		const id = `exec-${++this.executionCounter}`;
-		const workflow = new WorkflowClass({
-			id: json.id ?? 'workflow',
-			name: json.name,
-			nodes: json.nodes,
-			connections: json.connections,
-			active: false,
-			nodeTypes: this.nodeTypes,
-			settings: json.settings,
-			staticData: json.staticData,
-		});
+		const id = options.executionId ?? this.nextExecutionId();
+		const workflow = this.createWorkflow(json);
 		const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
 		if (!startNode) throw new Error(`Harness: start node "${options.startNode ?? '(trigger)'}" not found`);
-		const data: IRunExecutionData = {
-			version: 1,
-			startData: {},
-			resultData: { runData: {} },
-			executionData: {
-				contextData: {},
-				metadata: {},
-				nodeExecutionStack: [
-					{ node: startNode, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
-				],
-				waitingExecution: {},
-				waitingExecutionSource: {},
-			},
-		} as IRunExecutionData;
+		const main = options.mainData ?? [options.items ?? [{ json: {} }]];
+		const data = loadWorkflowModule().createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: startNode, data: { main }, source: null }] },
+		});
 		const run: JourneyRun = { id, workflow, status: 'new', data, resumedAt: [] };
 		this.runs.push(run);
 		this.timeline.add({ at: this.isoNow(), executionId: id, kind: 'start', node: startNode.name });
@@ -156,6 +195,7 @@ export class JourneyHarness {
 	async runUntilIdle(options: { until?: Date | string; maxSteps?: number } = {}): Promise<void> {
 		const until = options.until ? new Date(options.until).getTime() : Infinity;
 		for (let step = 0; step < (options.maxSteps ?? 1000); step++) {
+			await this.settled();
 			const nextRun = this.runs
 				.filter((run) => run.status === 'waiting' && run.waitTill)
 				.sort((a, b) => a.waitTill!.getTime() - b.waitTill!.getTime())[0];
@@ -204,8 +244,130 @@ export class JourneyHarness {
 			.map((entry) => entry.node!);
 	}
 
+	private createWorkflow(json: WorkflowJson): Workflow {
+		const { Workflow: WorkflowClass } = loadWorkflowModule();
+		return new WorkflowClass({
+			id: json.id ?? 'workflow',
+			name: json.name,
+			nodes: structuredClone(json.nodes),
+			connections: json.connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			settings: json.settings,
+			staticData: json.staticData,
+		});
+	}
+
+	private async onHttp(route: Route, req: WebhookRequest, res: WebhookResponse): Promise<void> {
+		if (route.kind === 'webhook') return await this.onProductionWebhook(route, req, res);
+		return await this.onWaitingWebhook(route, req, res);
+	}
+
+	private async onProductionWebhook(route: Route, req: WebhookRequest, res: WebhookResponse): Promise<void> {
+		const hook = this.webhooks.get(route.key);
+		if (!hook || hook.httpMethod !== req.method) {
+			return sendJson(res, 404, { message: `The requested webhook "${req.method} ${route.key}" is not registered.` });
+		}
+		const workflow = this.createWorkflow(hook.json);
+		const node = workflow.getNode(hook.nodeName)!;
+		const executionId = this.nextExecutionId();
+		const result = await this.callWebhook(workflow, node, executionId, 'webhook', hook.description, hook.path, req, res, null);
+		if (result.workflowData) {
+			this.track(this.start(hook.json, { mainData: result.workflowData, startNode: node.name, mode: 'webhook', executionId }));
+		}
+	}
+
+	private async onWaitingWebhook(route: Route, req: WebhookRequest, res: WebhookResponse): Promise<void> {
+		const run = this.runs.find((candidate) => candidate.id === route.key);
+		if (!run) return sendJson(res, 404, { message: `The execution "${route.key}" does not exist.` });
+		const token = req.query.signature;
+		if (run.data.resumeToken && token !== run.data.resumeToken) return sendJson(res, 401, { error: 'Invalid token' });
+		if (run.status !== 'waiting') {
+			return sendJson(res, 409, { message: `The execution "${run.id}" is not waiting (${run.status}).` });
+		}
+		const nodeName = run.data.resultData.lastNodeExecuted!;
+		const node = run.workflow.getNode(nodeName)!;
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const description = (nodeType.description.webhooks ?? []).find((hook) => {
+			if (!hook.restartWebhook) return false;
+			const { httpMethod, path } = this.resolveWebhook(run.workflow, node, hook);
+			return httpMethod === req.method && path === (route.suffix ?? '');
+		});
+		if (!description) {
+			return sendJson(res, 404, { message: `Execution "${run.id}" has no waiting webhook for ${req.method}.` });
+		}
+		const stackEntry = run.data.executionData!.nodeExecutionStack[0];
+		const result = await this.callWebhook(run.workflow, node, run.id, 'webhook', description, route.suffix ?? '', req, res, run.data);
+		if (!result.workflowData) return;
+		// As n8n's WaitingWebhooks: the node's webhook() output replaces its input, all outputs are
+		// forwarded (so webhook() picks the branch), and the parked run-data entry is dropped.
+		stackEntry.node.disabled = true;
+		stackEntry.data.main = result.workflowData;
+		stackEntry.metadata = { ...stackEntry.metadata, forwardAllOutputs: true };
+		run.data.waitTill = undefined;
+		run.data.resultData.runData[nodeName]?.pop();
+		run.resumedAt.push(this.now());
+		this.timeline.add({ at: this.isoNow(), executionId: run.id, kind: 'resume', node: nodeName, detail: 'webhook' });
+		this.track(this.execute(run, 'webhook'));
+	}
+
+	private async callWebhook(
+		workflow: Workflow,
+		node: INode,
+		executionId: string,
+		mode: WorkflowExecuteMode,
+		description: IWebhookDescription,
+		path: string,
+		req: WebhookRequest,
+		res: WebhookResponse,
+		runData: IRunExecutionData | null,
+	): Promise<IWebhookResponseData> {
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+		const additionalData = this.additionalData(executionId, workflow, mode);
+		additionalData.httpRequest = req as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
+		additionalData.httpResponse = res as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+		const webhookData = {
+			httpMethod: req.method,
+			node: node.name,
+			path,
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		} as unknown as IWebhookData;
+		const context = new this.core.WebhookContext(workflow, node, additionalData, mode, webhookData, [], runData);
+		// n8n's newer class-style nodes take the context as an argument (see n8n's WebhookService).
+		const { isNodeClassInstance } = loadWorkflowModule() as unknown as { isNodeClassInstance(n: unknown): boolean };
+		const webhook = nodeType.webhook as unknown as (this: unknown, ctx?: unknown) => Promise<IWebhookResponseData>;
+		const result = isNodeClassInstance(nodeType) ? await webhook.call(nodeType, context) : await webhook.call(context);
+		if (result.noWebhookResponse) return result;
+		if (result.webhookResponse !== undefined) sendJson(res, 200, result.webhookResponse);
+		else if (result.workflowData) sendJson(res, 200, { message: 'Workflow was started' });
+		else sendJson(res, 200, { message: 'Webhook call received' });
+		return result;
+	}
+
+	/** A webhook description's method and path may be expressions over the node's parameters. */
+	private resolveWebhook(workflow: Workflow, node: INode, description: IWebhookDescription) {
+		const value = <T>(raw: unknown, fallback: T) =>
+			workflow.expression.getSimpleParameterValue(node, raw as string, 'webhook', {}, undefined, fallback) as T;
+		return {
+			httpMethod: String(value(description.httpMethod, 'POST')),
+			path: String(value(description.path, '') ?? '').replace(/^\/+/, ''),
+			isFullPath: Boolean(value(description.isFullPath, false)),
+		};
+	}
+
+	private nextExecutionId(): string {
+		return `exec-${++this.executionCounter}`;
+	}
+
+	private track(promise: Promise<unknown>): void {
+		const tracked = promise.finally(() => this.inFlight.delete(tracked));
+		this.inFlight.add(tracked);
+	}
+
 	private async execute(run: JourneyRun, mode: WorkflowExecuteMode): Promise<void> {
-		const additionalData = this.additionalData(run, mode);
+		const additionalData = this.additionalData(run.id, run.workflow, mode);
 		const workflowExecute = new this.core.WorkflowExecute(additionalData, mode, run.data);
 		run.status = 'running';
 		const result: IRun = await workflowExecute.processRunExecutionData(run.workflow);
@@ -231,29 +393,29 @@ export class JourneyHarness {
 		}
 	}
 
-	private additionalData(run: JourneyRun, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
+	private additionalData(executionId: string, workflow: Workflow, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
 		const workflowData = {
-			id: run.workflow.id,
-			name: run.workflow.name,
-			nodes: Object.values(run.workflow.nodes),
-			connections: run.workflow.connectionsBySourceNode,
+			id: workflow.id,
+			name: workflow.name,
+			nodes: Object.values(workflow.nodes),
+			connections: workflow.connectionsBySourceNode,
 			active: false,
-			settings: run.workflow.settings,
+			settings: workflow.settings,
 		} as unknown as IWorkflowBase;
-		const hooks = new this.core.ExecutionLifecycleHooks(mode, run.id, workflowData);
+		const hooks = new this.core.ExecutionLifecycleHooks(mode, executionId, workflowData);
 		hooks.addHandler('nodeExecuteAfter', (nodeName: string, taskData: ITaskData) => {
 			this.timeline.add({
 				at: this.isoNow(),
-				executionId: run.id,
+				executionId,
 				kind: 'node',
 				node: nodeName,
 				outputs: (taskData.data?.main ?? []).map((items) => items?.length ?? 0),
 				detail: taskData.error ? `error: ${taskData.error.message}` : undefined,
 			});
 		});
-		const base = 'http://localhost:5678';
+		const base = this.baseUrl;
 		return {
-			executionId: run.id,
+			executionId,
 			hooks,
 			credentialsHelper: createCredentialsHelper(this.credentials, this.nodeTypes),
 			instanceBaseUrl: base,

@@ -10,6 +10,8 @@ import type {
 	IRun,
 	IRunExecutionData,
 	IVersionedNodeType,
+	IWebhookData,
+	IWebhookFunctions,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	Workflow,
@@ -62,6 +64,15 @@ export interface N8nCore {
 		workflowData: IWorkflowBase,
 	) => LifecycleHooks;
 	LazyPackageDirectoryLoader: new (directory: string) => PackageLoader;
+	WebhookContext: new (
+		workflow: Workflow,
+		node: INode,
+		additionalData: IWorkflowExecuteAdditionalData,
+		mode: WorkflowExecuteMode,
+		webhookData: IWebhookData,
+		closeFunctions: unknown[],
+		runExecutionData: IRunExecutionData | null,
+	) => IWebhookFunctions;
 }
 
 export type N8nWorkflowModule = typeof import('n8n-workflow');
