@@ -20,7 +20,8 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['**/*.ts', 'package.json'],
+		// The community rules are written for n8n-facing code: nodes, credentials, package.json.
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
 		...n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport,
 		rules: {
 			...n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport.rules,
@@ -71,7 +72,6 @@ export default tseslint.config(
 			'@typescript-eslint/no-require-imports': 'off',
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-non-null-assertion': 'off',
-			'@n8n/community-nodes/no-dangerous-functions': 'off',
 		},
 	},
 );

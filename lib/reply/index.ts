@@ -1,0 +1,2 @@
+export { parseReply, type ParsedReply } from './parse-reply';
+export type { ReplyIntent, ReplyLanguage } from './vocabulary';

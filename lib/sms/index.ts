@@ -1,0 +1,1 @@
+export { countSmsSegments, type SmsEncoding, type SmsSegmentInfo } from './segments';
