@@ -349,7 +349,7 @@ export class JourneyHarness {
 	/** A webhook description's method and path may be expressions over the node's parameters. */
 	private resolveWebhook(workflow: Workflow, node: INode, description: IWebhookDescription) {
 		const value = <T>(raw: unknown, fallback: T) =>
-			workflow.expression.getSimpleParameterValue(node, raw as string, 'webhook', {}, undefined, fallback) as T;
+			workflow.expression.getSimpleParameterValue(node, raw as string, 'webhook', {}, undefined, fallback as string) as T;
 		return {
 			httpMethod: String(value(description.httpMethod, 'POST')),
 			path: String(value(description.path, '') ?? '').replace(/^\/+/, ''),

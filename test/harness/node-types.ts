@@ -30,7 +30,6 @@ function modulePathFor(distPath: string): string {
 }
 
 function instantiateExports(file: string): unknown[] {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(file) as Record<string, new () => unknown>;
 	return Object.values(exported)
 		.filter((value) => typeof value === 'function')
