@@ -9,5 +9,8 @@ module.exports = {
 		'^n8n-workflow$': '<rootDir>/test/support/n8n-workflow.js',
 	},
 	testTimeout: 60000,
+	// Journey Store tests: find or start PostgreSQL once per run (test/support/postgres.ts).
+	globalSetup: '<rootDir>/test/support/global-setup.ts',
+	globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -1,0 +1,92 @@
+import type {
+	Channel,
+	ClaimMessageInput,
+	ClaimMessageResult,
+	ConsentAuditEntry,
+	ConsentState,
+	Contact,
+	ContactInput,
+	ContactLookup,
+	CounterAddResult,
+	CounterSetResult,
+	EngagementEvent,
+	EventQuery,
+	LatestMessageQuery,
+	Message,
+	MessagePatch,
+	Purpose,
+	RecordEventInput,
+	RecordEventResult,
+	SetConsentInput,
+	SetConsentResult,
+	TagChange,
+	UpsertContactResult,
+	UpsertVisitResult,
+	Visit,
+	VisitInput,
+	VisitListItem,
+	VisitQuery,
+	VisitRef,
+	VisitStatus,
+} from './types';
+
+export type StoreBackend = 'sqlite' | 'postgres';
+
+/**
+ * Durable state of customer journeys. Both backends behave identically; every write is a
+ * single atomic statement or transaction, so concurrent executions and processes are safe.
+ */
+export interface JourneyStore {
+	readonly backend: StoreBackend;
+	/** Where the store lives, never including a password. */
+	toString(): string;
+	/** Highest applied migration version. */
+	schemaVersion(): Promise<number>;
+	close(): Promise<void>;
+
+	/** Matches by externalId; otherwise by email, then phone (when an externalId is given, only contacts without one are adopted). */
+	upsertContact(input: ContactInput): Promise<UpsertContactResult>;
+	findContact(lookup: ContactLookup): Promise<Contact | null>;
+
+	/** Appends to the audit trail; the current status follows the statement with the latest `at`. */
+	setConsent(input: SetConsentInput): Promise<SetConsentResult>;
+	getConsent(contactId: string, channel: Channel, purpose: Purpose): Promise<ConsentState>;
+	listConsentAudit(contactId: string, filter?: { channel?: Channel; purpose?: Purpose }): Promise<ConsentAuditEntry[]>;
+
+	/** Bumps the version only when start, end, service or location really change (see README). */
+	upsertVisit(input: VisitInput): Promise<UpsertVisitResult>;
+	setVisitStatus(ref: VisitRef, status: VisitStatus): Promise<{ visit: Visit; changed: boolean }>;
+	getVisit(ref: VisitRef): Promise<Visit | null>;
+	listVisits(query: VisitQuery): Promise<VisitListItem[]>;
+
+	addTags(contactId: string, tags: readonly string[]): Promise<TagChange>;
+	removeTags(contactId: string, tags: readonly string[]): Promise<TagChange>;
+	replaceTags(contactId: string, tags: readonly string[]): Promise<TagChange>;
+	getTags(contactId: string): Promise<string[]>;
+	hasTag(contactId: string, tag: string): Promise<boolean>;
+	/** Every tag used on any contact, sorted. */
+	listTagNames(): Promise<string[]>;
+
+	/** A repeated dedupKey adds nothing and returns applied=false with the current value. */
+	addToCounter(contactId: string, name: string, delta: number, dedupKey?: string): Promise<CounterAddResult>;
+	setCounter(contactId: string, name: string, value: number): Promise<CounterSetResult>;
+	/** 0 when the counter was never written. */
+	getCounter(contactId: string, name: string): Promise<number>;
+	listCounterNames(): Promise<string[]>;
+
+	/** Insert-if-absent on idempotencyKey: exactly one caller gets claimed=true, the others the stored row. */
+	claimMessage(input: ClaimMessageInput): Promise<ClaimMessageResult>;
+	updateMessage(id: string, patch: MessagePatch): Promise<Message>;
+	getMessage(id: string): Promise<Message | null>;
+	findMessageByProviderId(providerMessageId: string, provider?: string): Promise<Message | null>;
+	findLatestMessage(query: LatestMessageQuery): Promise<Message | null>;
+	/** Messages of this purpose claimed or sent at or after `since` (for frequency caps). */
+	countMessagesSince(contactId: string, purpose: Purpose, since: string): Promise<number>;
+
+	recordEvent(input: RecordEventInput): Promise<RecordEventResult>;
+	listEvents(query: EventQuery): Promise<EngagementEvent[]>;
+	/** Latest inbound or replied event on the channel (WhatsApp's 24 h window). */
+	lastInboundAt(contactId: string, channel: Channel): Promise<string | null>;
+	/** Webhook dedup: true only for the first claim of (source, eventId). */
+	claimEvent(source: string, eventId: string): Promise<boolean>;
+}

@@ -1,0 +1,98 @@
+import { notFoundError } from '../errors';
+import type { JourneyStore, StoreBackend } from '../journey-store';
+import { settle } from '../settle';
+import type * as T from '../types';
+import * as consent from './consent';
+import * as contacts from './contacts';
+import * as counters from './counters';
+import type { SqlDriver } from './driver';
+import * as events from './events';
+import * as messages from './messages';
+import { readSchemaVersion } from './migrate';
+import * as tags from './tags';
+import * as visits from './visits';
+
+/** Postgres 23503 / SQLite SQLITE_CONSTRAINT_FOREIGNKEY (787). */
+const isForeignKeyViolation = (error: unknown) => {
+	const e = error as { code?: unknown; errcode?: unknown } | null;
+	return e?.code === '23503' || e?.errcode === 787;
+};
+
+/** Turns a missing contact/visit/message reference into a NOT_FOUND error with a clear message. */
+async function guard<R>(operation: string, fn: () => Promise<R>): Promise<R> {
+	const outcome = await settle(fn());
+	if (outcome.ok) return outcome.value;
+	if (isForeignKeyViolation(outcome.error)) {
+		throw notFoundError(`${operation}: the referenced contact, visit or message does not exist`);
+	}
+	throw outcome.error;
+}
+
+/** The one JourneyStore implementation; backends differ only in their SqlDriver. */
+export class SqlJourneyStore implements JourneyStore {
+	readonly backend: StoreBackend;
+	private closed = false;
+
+	constructor(
+		private readonly db: SqlDriver,
+		private readonly location: string,
+		private readonly onClose?: () => void,
+	) {
+		this.backend = db.dialect;
+	}
+
+	toString(): string {
+		return `JourneyStore(${this.location})`;
+	}
+
+	schemaVersion = () => readSchemaVersion(this.db);
+
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		this.onClose?.();
+		await this.db.close();
+	}
+
+	upsertContact = (input: T.ContactInput) => contacts.upsertContact(this.db, input);
+	findContact = (lookup: T.ContactLookup) => contacts.findContact(this.db, lookup);
+
+	setConsent = (input: T.SetConsentInput) => guard('setConsent', () => consent.setConsent(this.db, input));
+	getConsent = (contactId: string, channel: T.Channel, purpose: T.Purpose) =>
+		consent.getConsent(this.db, contactId, channel, purpose);
+	listConsentAudit = (contactId: string, filter?: { channel?: T.Channel; purpose?: T.Purpose }) =>
+		consent.listConsentAudit(this.db, contactId, filter);
+
+	upsertVisit = (input: T.VisitInput) => guard('upsertVisit', () => visits.upsertVisit(this.db, input));
+	setVisitStatus = (ref: T.VisitRef, status: T.VisitStatus) => visits.setVisitStatus(this.db, ref, status);
+	getVisit = (ref: T.VisitRef) => visits.getVisit(this.db, ref);
+	listVisits = (query: T.VisitQuery) => visits.listVisits(this.db, query);
+
+	addTags = (contactId: string, list: readonly string[]) => guard('addTags', () => tags.addTags(this.db, contactId, list));
+	removeTags = (contactId: string, list: readonly string[]) => tags.removeTags(this.db, contactId, list);
+	replaceTags = (contactId: string, list: readonly string[]) => tags.replaceTags(this.db, contactId, list);
+	getTags = (contactId: string) => tags.getTags(this.db, contactId);
+	hasTag = (contactId: string, tag: string) => tags.hasTag(this.db, contactId, tag);
+	listTagNames = () => tags.listTagNames(this.db);
+
+	addToCounter = (contactId: string, name: string, delta: number, dedupKey?: string) =>
+		guard('addToCounter', () => counters.addToCounter(this.db, contactId, name, delta, dedupKey));
+	setCounter = (contactId: string, name: string, value: number) =>
+		guard('setCounter', () => counters.setCounter(this.db, contactId, name, value));
+	getCounter = (contactId: string, name: string) => counters.getCounter(this.db, contactId, name);
+	listCounterNames = () => counters.listCounterNames(this.db);
+
+	claimMessage = (input: T.ClaimMessageInput) => guard('claimMessage', () => messages.claimMessage(this.db, input));
+	updateMessage = (id: string, patch: T.MessagePatch) => messages.updateMessage(this.db, id, patch);
+	getMessage = (id: string) => messages.getMessage(this.db, id);
+	findMessageByProviderId = (providerMessageId: string, provider?: string) =>
+		messages.findMessageByProviderId(this.db, providerMessageId, provider);
+	findLatestMessage = (query: T.LatestMessageQuery) => messages.findLatestMessage(this.db, query);
+	countMessagesSince = (contactId: string, purpose: T.Purpose, since: string) =>
+		messages.countMessagesSince(this.db, contactId, purpose, since);
+
+	recordEvent = (input: T.RecordEventInput) => guard('recordEvent', () => events.recordEvent(this.db, input));
+	listEvents = (query: T.EventQuery) => events.listEvents(this.db, query);
+	lastInboundAt = (contactId: string, channel: T.Channel) => events.lastInboundAt(this.db, contactId, channel);
+	claimEvent = (source: string, eventId: string) => events.claimEvent(this.db, source, eventId);
+}

@@ -1,0 +1,36 @@
+import { openStore } from '../../../lib/store';
+import { consentContract } from './consent';
+import { contactsContract } from './contacts';
+import type { ContractContext, StoreHarness } from './context';
+import { lifecycleContract } from './lifecycle';
+import { eventsContract, messagesContract } from './messages-events';
+import { countersContract, tagsContract } from './tags-counters';
+import { visitsContract } from './visits';
+
+export type { StoreHarness } from './context';
+
+/** The behaviour every JourneyStore backend must show, identically. */
+export function describeStoreContract(name: string, harness: StoreHarness): void {
+	describe(`JourneyStore contract: ${name}`, () => {
+		const ctx = {} as ContractContext;
+
+		beforeAll(async () => {
+			ctx.config = await harness.freshConfig();
+			ctx.store = await openStore(ctx.config);
+		});
+
+		afterAll(async () => {
+			await ctx.store?.close();
+			if (ctx.config) await harness.dispose(ctx.config);
+		});
+
+		lifecycleContract(ctx, harness);
+		contactsContract(ctx);
+		consentContract(ctx);
+		visitsContract(ctx);
+		tagsContract(ctx);
+		countersContract(ctx);
+		messagesContract(ctx);
+		eventsContract(ctx);
+	});
+}
