@@ -16,6 +16,9 @@ import type {
 	MessagePatch,
 	Purpose,
 	RecordEventInput,
+	RegisterWaiterInput,
+	TakeWaitersInput,
+	Waiter,
 	RecordEventResult,
 	SetConsentInput,
 	SetConsentResult,
@@ -89,4 +92,12 @@ export interface JourneyStore {
 	lastInboundAt(contactId: string, channel: Channel): Promise<string | null>;
 	/** Webhook dedup: true only for the first claim of (source, eventId). */
 	claimEvent(source: string, eventId: string): Promise<boolean>;
+
+	/** Registers a parked run to wake when one of the event types arrives for the contact. */
+	registerWaiter(input: RegisterWaiterInput): Promise<Waiter>;
+	/**
+	 * Removes and returns, in one statement, the unexpired waiters the event wakes: each waiter
+	 * is handed to exactly one caller, however many workers receive events at once.
+	 */
+	takeWaiters(input: TakeWaitersInput): Promise<Waiter[]>;
 }

@@ -290,3 +290,33 @@ export interface EventQuery {
 	since?: string;
 	limit?: number;
 }
+
+export interface RegisterWaiterInput {
+	contactId: string;
+	/** When set, only events for this visit (or events that name no visit) wake the run. */
+	visitId?: string | null;
+	eventTypes: readonly EventType[];
+	/** n8n's signed resume URL of the parked execution ($execution.resumeUrl). */
+	resumeUrl: string;
+	executionId?: string | null;
+	expiresAt: string;
+}
+
+export interface Waiter {
+	id: string;
+	contactId: string;
+	visitId: string | null;
+	eventTypes: EventType[];
+	resumeUrl: string;
+	executionId: string | null;
+	createdAt: string;
+	expiresAt: string;
+}
+
+export interface TakeWaitersInput {
+	contactId: string;
+	eventType: EventType;
+	visitId?: string | null;
+	/** Defaults to the current time; expired waiters are never taken. */
+	now?: string;
+}

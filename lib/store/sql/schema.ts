@@ -163,5 +163,26 @@ function initialSchema(dialect: Dialect): string[] {
 	];
 }
 
+/** Runs parked until an engagement event arrives (the condition node's "wait for it"). */
+function waitersSchema(dialect: Dialect): string[] {
+	const t = types(dialect);
+	return [
+		`CREATE TABLE cj_waiters (
+			id TEXT PRIMARY KEY,
+			contact_id TEXT NOT NULL REFERENCES cj_contacts (id) ON DELETE CASCADE,
+			visit_id TEXT REFERENCES cj_visits (id) ON DELETE CASCADE,
+			event_types TEXT NOT NULL,
+			resume_url TEXT NOT NULL,
+			execution_id TEXT,
+			created_at ${t.time} NOT NULL,
+			expires_at ${t.time} NOT NULL
+		)`,
+		'CREATE INDEX cj_waiters_contact ON cj_waiters (contact_id, expires_at)',
+	];
+}
+
 /** Append only: never edit a released migration, add a new version instead. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', statements: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+	{ version: 1, name: 'initial', statements: initialSchema },
+	{ version: 2, name: 'waiters', statements: waitersSchema },
+];

@@ -11,6 +11,7 @@ import * as messages from './messages';
 import { readSchemaVersion } from './migrate';
 import * as tags from './tags';
 import * as visits from './visits';
+import * as waiters from './waiters';
 
 /** Postgres 23503 / SQLite SQLITE_CONSTRAINT_FOREIGNKEY (787). */
 const isForeignKeyViolation = (error: unknown) => {
@@ -95,4 +96,7 @@ export class SqlJourneyStore implements JourneyStore {
 	listEvents = (query: T.EventQuery) => events.listEvents(this.db, query);
 	lastInboundAt = (contactId: string, channel: T.Channel) => events.lastInboundAt(this.db, contactId, channel);
 	claimEvent = (source: string, eventId: string) => events.claimEvent(this.db, source, eventId);
+
+	registerWaiter = (input: T.RegisterWaiterInput) => guard('registerWaiter', () => waiters.registerWaiter(this.db, input));
+	takeWaiters = (input: T.TakeWaitersInput) => waiters.takeWaiters(this.db, input);
 }

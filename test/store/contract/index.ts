@@ -6,6 +6,7 @@ import { lifecycleContract } from './lifecycle';
 import { eventsContract, messagesContract } from './messages-events';
 import { countersContract, tagsContract } from './tags-counters';
 import { visitsContract } from './visits';
+import { waitersContract } from './waiters';
 
 export type { StoreHarness } from './context';
 
@@ -32,5 +33,6 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 		countersContract(ctx);
 		messagesContract(ctx);
 		eventsContract(ctx);
+		waitersContract(ctx);
 	});
 }
