@@ -6,18 +6,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { fail, root } from './lib.mjs';
+import lib from './lib.cjs';
 
-const [kind, ...paths] = process.argv.slice(2);
-const key = { node: 'nodes', credential: 'credentials' }[kind];
-if (!key || !paths.length) fail('usage: register.mjs node|credential dist/…js [more…]');
-const file = path.join(root, 'package.json');
-const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-for (const entry of paths) {
-	if (!/^dist\/.+\.js$/.test(entry)) fail(`${entry}: expected a dist/…js path`);
-	const source = path.join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-	if (!fs.existsSync(source)) fail(`${entry}: no source at ${path.relative(root, source)}`);
-}
-pkg.n8n[key] = [...new Set([...pkg.n8n[key], ...paths])].sort();
-fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
-console.log(`package.json n8n.${key}: ${pkg.n8n[key].length} entries`);
+const { main, root } = lib;
+
+await main(() => {
+	const [kind, ...paths] = process.argv.slice(2);
+	const key = { node: 'nodes', credential: 'credentials' }[kind];
+	if (!key || !paths.length) throw new Error('usage: register.mjs node|credential dist/…js [more…]');
+	const file = path.join(root, 'package.json');
+	const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+	for (const entry of paths) {
+		if (!/^dist\/.+\.js$/.test(entry)) throw new Error(`${entry}: expected a dist/…js path`);
+		const source = path.join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		if (!fs.existsSync(source)) throw new Error(`${entry}: no source at ${path.relative(root, source)}`);
+	}
+	pkg.n8n[key] = [...new Set([...pkg.n8n[key], ...paths])].sort();
+	fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+	console.log(`package.json n8n.${key}: ${pkg.n8n[key].length} entries`);
+});

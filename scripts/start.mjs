@@ -4,34 +4,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ensureInstalled, envWithNode24, root, run, runtimeDir, step } from './lib.mjs';
-import { ensureSqlite3Built, importWorkflows, installPackage, n8nEnv, startN8n } from './n8n-instance.mjs';
+import lib from './lib.cjs';
+import instance from './n8n-instance.cjs';
+import smtpSink from './sinks/smtp-sink.cjs';
+import smsSink from './sinks/sms-sink.cjs';
 
-const port = Number(process.env.N8N_PORT ?? 5678);
-const userFolder = path.resolve(process.env.CJ_USER_FOLDER ?? path.join(root, '.n8n-local'));
-const sinksDir = path.join(userFolder, 'sinks');
+const { ensureInstalled, envWithNode24, main, root, run, runtimeDir, step } = lib;
+const { ensureSqlite3Built, importWorkflows, installPackage, n8nEnv, startN8n } = instance;
 
-ensureInstalled(root, 'the package dependencies');
-ensureInstalled(runtimeDir, 'the pinned n8n runtime (n8n 2.40.7, Node 24)');
-ensureSqlite3Built();
-step('Building the package');
-run('npm', ['run', '--silent', 'build'], { env: envWithNode24() });
-installPackage(userFolder);
+await main(async () => {
+	const port = Number(process.env.N8N_PORT ?? 5678);
+	const userFolder = path.resolve(process.env.CJ_USER_FOLDER ?? path.join(root, '.n8n-local'));
+	const sinksDir = path.join(userFolder, 'sinks');
 
-const env = n8nEnv({ userFolder, port });
-importWorkflows(path.join(root, 'workflows'), env);
+	ensureInstalled(root, 'the package dependencies');
+	ensureInstalled(runtimeDir, 'the pinned n8n runtime (n8n 2.40.7, Node 24)');
+	ensureSqlite3Built();
+	step('Building the package');
+	run('npm', ['run', '--silent', 'build'], { env: envWithNode24() });
+	fs.mkdirSync(userFolder, { recursive: true });
+	installPackage(userFolder);
 
-step('Starting the local mail and SMS sinks');
-const { startSmtpSink } = await import('./sinks/smtp-sink.mjs');
-const { startSmsSink } = await import('./sinks/sms-sink.mjs');
-const mail = await startSmtpSink({ dir: path.join(sinksDir, 'mail') });
-const sms = await startSmsSink({ dir: path.join(sinksDir, 'sms') });
+	const env = n8nEnv({ userFolder, port });
+	importWorkflows(path.join(root, 'workflows'), env);
 
-step(`Starting n8n on http://localhost:${port} (about 30 s)`);
-fs.mkdirSync(userFolder, { recursive: true });
-const n8n = await startN8n({ env, port });
+	step('Starting the local mail and SMS sinks');
+	const mail = await smtpSink.startSmtpSink({ dir: path.join(sinksDir, 'mail') });
+	const sms = await smsSink.startSmsSink({ dir: path.join(sinksDir, 'sms') });
 
-console.log(`
+	step(`Starting n8n on http://localhost:${port} (about 30 s)`);
+	const n8n = await startN8n({ env, port });
+
+	console.log(`
 n8n is running with n8n-nodes-customer-journey.
 
   Editor         http://localhost:${port}  (first visit: create the owner account; it stays on this machine)
@@ -44,15 +48,16 @@ n8n is running with n8n-nodes-customer-journey.
 Ctrl-C stops n8n and the sinks. Data stays in ${path.relative(root, userFolder)}/.
 `);
 
-const shutdown = async () => {
-	await n8n.stop();
-	await mail.close();
-	await sms.close();
-	process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-n8n.child.on('exit', (code) => {
-	console.error(`n8n exited (${code})`);
-	void mail.close().then(() => sms.close()).then(() => process.exit(code ?? 1));
+	const shutdown = async () => {
+		await n8n.stop();
+		await mail.close();
+		await sms.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+	n8n.child.on('exit', (code) => {
+		console.error(`n8n exited (${code})`);
+		void mail.close().then(() => sms.close()).then(() => process.exit(code ?? 1));
+	});
 });

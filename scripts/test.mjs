@@ -1,22 +1,26 @@
 #!/usr/bin/env node
 // The test command (npm test): installs what is missing, builds, lints, type-checks and runs
-// every jest suite on Node 24. PostgreSQL for the store tests: see test/support/postgres.ts.
-import { bin, ensureInstalled, envWithNode24, root, run, runtimeDir, step } from './lib.mjs';
+// every jest suite on Node 24 (unit, store, engine and end-to-end against a real n8n).
+// PostgreSQL for the store tests: see test/support/postgres.ts.
+import lib from './lib.cjs';
 
-const jestArgs = process.argv.slice(2);
+const { bin, ensureInstalled, envWithNode24, main, root, run, runtimeDir, step } = lib;
 
-ensureInstalled(root, 'the package dependencies');
-ensureInstalled(runtimeDir, 'the pinned n8n runtime (n8n 2.40.7, Node 24)');
-const env = envWithNode24();
+await main(async () => {
+	const jestArgs = process.argv.slice(2);
+	ensureInstalled(root, 'the package dependencies');
+	ensureInstalled(runtimeDir, 'the pinned n8n runtime (n8n 2.40.7, Node 24)');
+	const env = envWithNode24();
 
-step('Build (tsc + gulp)');
-run('npm', ['run', '--silent', 'build'], { env });
+	step('Build (tsc + gulp)');
+	run('npm', ['run', '--silent', 'build'], { env });
 
-step('Lint (eslint-plugin-n8n-nodes-base + @n8n/eslint-plugin-community-nodes, zero warnings)');
-run('npm', ['run', '--silent', 'lint'], { env });
+	step('Lint (eslint-plugin-n8n-nodes-base + @n8n/eslint-plugin-community-nodes, zero warnings)');
+	run('npm', ['run', '--silent', 'lint'], { env });
 
-step('Type-check (sources, tests, benchmarks)');
-run('npm', ['run', '--silent', 'typecheck'], { env });
+	step('Type-check (sources, tests, benchmarks)');
+	run('npm', ['run', '--silent', 'typecheck'], { env });
 
-step('Tests (jest on Node 24)');
-run(bin('jest'), ['--ci', ...jestArgs], { env });
+	step('Tests (jest on Node 24)');
+	run(bin('jest'), ['--ci', ...jestArgs], { env });
+});

@@ -1,12 +1,12 @@
 // A local HTTP endpoint for the generic SMS provider: keeps every request as JSON and lists them.
 // Configure the Channel Preference Send node's generic HTTP provider with http://127.0.0.1:8026/sms.
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
 
 const escape = (text) => String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
-export async function startSmsSink({ dir, port = 8026, host = '127.0.0.1' }) {
+async function startSmsSink({ dir, port = 8026, host = '127.0.0.1' }) {
 	fs.mkdirSync(dir, { recursive: true });
 	let counter = fs.readdirSync(dir).length;
 	const server = http.createServer((req, res) => {
@@ -39,3 +39,5 @@ export async function startSmsSink({ dir, port = 8026, host = '127.0.0.1' }) {
 	await new Promise((resolve) => server.listen(port, host, resolve));
 	return { port, close: () => new Promise((resolve) => server.close(resolve)) };
 }
+
+module.exports = { startSmsSink };

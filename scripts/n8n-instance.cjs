@@ -1,16 +1,16 @@
 // One n8n instance with this package installed as a community package: used by `npm start`
 // and by the end-to-end tests. Everything lives in a user folder of the caller's choosing.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
-import { envWithNode24, fail, node24, root, run, runtimeDir, step } from './lib.mjs';
+const { envWithNode24, node24, root, run, runtimeDir, step } = require('./lib.cjs');
 
 const n8nBin = path.join(runtimeDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
 /** n8n's SQLite driver is a native addon: build it once for the Node 24 that runs n8n. */
-export function ensureSqlite3Built() {
+function ensureSqlite3Built() {
 	const marker = path.join(runtimeDir, 'node_modules', '.cj-sqlite3-built');
 	const nodePath = node24();
 	const wanted = `${nodePath} ${spawnSync(nodePath, ['-v'], { encoding: 'utf8' }).stdout.trim()}`;
@@ -25,14 +25,14 @@ export function ensureSqlite3Built() {
 }
 
 /** Packs the built package (what npm would publish) and installs that tarball as n8n would. */
-export function installPackage(userFolder) {
+function installPackage(userFolder) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const manifest = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cj-pack-'));
 	const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' });
-	if (packed.status !== 0) fail(`npm pack failed: ${packed.stderr}`);
+	if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
 	const [{ filename }] = JSON.parse(packed.stdout);
 	step('Installing the package into n8n as a community package');
 	// n8n resolves n8n-workflow for community packages from its own node_modules (NODE_PATH),
@@ -43,7 +43,7 @@ export function installPackage(userFolder) {
 	fs.rmSync(packDir, { recursive: true, force: true });
 }
 
-export function n8nEnv({ userFolder, port, extra = {} }) {
+function n8nEnv({ userFolder, port, extra = {} }) {
 	return envWithNode24({
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
@@ -60,21 +60,21 @@ export function n8nEnv({ userFolder, port, extra = {} }) {
 	});
 }
 
-export function n8nCli(args, env) {
+function n8nCli(args, env) {
 	const result = spawnSync(node24(), [n8nBin, ...args], { env, encoding: 'utf8', cwd: root });
-	if (result.status !== 0) fail(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	return result.stdout;
 }
 
 /** Imports every workflow JSON in `dir` and publishes (activates) those that have a trigger. */
-export function importWorkflows(dir, env) {
+function importWorkflows(dir, env) {
 	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json'));
 	step(`Importing ${files.length} workflows from ${path.relative(root, dir) || dir}`);
 	n8nCli(['import:workflow', '--separate', `--input=${dir}`], env);
 	const ids = [];
 	for (const file of files) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-		if (!workflow.id) fail(`${file} has no "id": n8n could not publish it after import`);
+		if (!workflow.id) throw new Error(`${file} has no "id": n8n could not publish it after import`);
 		if (workflow.meta?.publish === false) continue;
 		n8nCli(['publish:workflow', `--id=${workflow.id}`], env);
 		ids.push(workflow.id);
@@ -83,7 +83,7 @@ export function importWorkflows(dir, env) {
 }
 
 /** Starts n8n and resolves once it answers /healthz; `stop()` ends it (SIGTERM, then SIGKILL). */
-export async function startN8n({ env, port, logFile, timeoutMs = 180_000 }) {
+async function startN8n({ env, port, logFile, timeoutMs = 180_000 }) {
 	const out = logFile ? fs.openSync(logFile, 'a') : 'inherit';
 	const child = spawn(node24(), [n8nBin, 'start'], { env, cwd: root, stdio: ['ignore', out, out] });
 	const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -91,7 +91,7 @@ export async function startN8n({ env, port, logFile, timeoutMs = 180_000 }) {
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} while starting${logFile ? ` (see ${logFile})` : ''}`);
 		try {
-			const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
 			if (response.ok) break;
 		} catch {
 			// not listening yet
@@ -113,3 +113,5 @@ export async function startN8n({ env, port, logFile, timeoutMs = 180_000 }) {
 		},
 	};
 }
+
+module.exports = { ensureSqlite3Built, installPackage, n8nEnv, n8nCli, importWorkflows, startN8n };

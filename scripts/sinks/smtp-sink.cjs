@@ -1,14 +1,14 @@
 // A local SMTP server that keeps every mail it receives as an .eml file, plus a small page that
 // lists them: where the workflows' email goes when n8n runs with no real accounts.
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { SMTPServer } = require('smtp-server');
+const { simpleParser } = require('mailparser');
 
 const escape = (text) => String(text ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
-export async function startSmtpSink({ dir, smtpPort = 2525, httpPort = 8025, host = '127.0.0.1' }) {
+async function startSmtpSink({ dir, smtpPort = 2525, httpPort = 8025, host = '127.0.0.1' }) {
 	fs.mkdirSync(dir, { recursive: true });
 	let counter = fs.readdirSync(dir).length;
 	const smtp = new SMTPServer({
@@ -52,3 +52,5 @@ export async function startSmtpSink({ dir, smtpPort = 2525, httpPort = 8025, hos
 		},
 	};
 }
+
+module.exports = { startSmtpSink };
