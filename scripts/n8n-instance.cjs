@@ -44,7 +44,7 @@ function installPackage(userFolder) {
 }
 
 function n8nEnv({ userFolder, port, extra = {} }) {
-	return envWithNode24({
+	const env = envWithNode24({
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_HOST: 'localhost',
@@ -58,6 +58,10 @@ function n8nEnv({ userFolder, port, extra = {} }) {
 		N8N_LOG_LEVEL: 'warn',
 		...extra,
 	});
+	// Started from jest, NODE_ENV=test would switch n8n into its own test configuration.
+	delete env.NODE_ENV;
+	delete env.JEST_WORKER_ID;
+	return env;
 }
 
 function n8nCli(args, env) {
