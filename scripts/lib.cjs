@@ -69,8 +69,29 @@ function envWithNode24(extra = {}) {
 	return { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ...extra };
 }
 
+/**
+ * Headless Chromium for the editor test (Playwright drives the system browser; it cannot
+ * download its own here). Installed from Debian's packages when missing and apt is available.
+ */
+function ensureChromium() {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+	const found = candidates.find((candidate) => fs.existsSync(candidate));
+	if (found) return found;
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
+		throw new Error(
+			'The editor test needs Chromium: install it (Debian/Ubuntu: sudo apt-get install chromium) ' +
+				'or set CHROMIUM_PATH to a Chromium/Chrome binary, then run again.',
+		);
+	}
+	step("Installing Chromium from Debian's packages for the editor test (once)");
+	run('apt-get', ['update', '-qq']);
+	run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	return '/usr/bin/chromium';
+}
+
 function bin(name) {
 	return path.join(root, 'node_modules', '.bin', name);
 }
 
-module.exports = { root, runtimeDir, step, main, run, ensureInstalled, node24, envWithNode24, bin };
+module.exports = { root, runtimeDir, step, main, run, ensureInstalled, ensureChromium, node24, envWithNode24, bin };

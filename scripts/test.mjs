@@ -3,14 +3,16 @@
 // every jest suite on Node 24 (unit, store, engine and end-to-end against a real n8n).
 // PostgreSQL for the store tests: see test/support/postgres.ts.
 import lib from './lib.cjs';
+import instance from './n8n-instance.cjs';
 
-const { bin, ensureInstalled, envWithNode24, main, root, run, runtimeDir, step } = lib;
+const { bin, ensureChromium, ensureInstalled, envWithNode24, main, root, run, runtimeDir, step } = lib;
 
 await main(async () => {
 	const jestArgs = process.argv.slice(2);
 	ensureInstalled(root, 'the package dependencies');
 	ensureInstalled(runtimeDir, 'the pinned n8n runtime (n8n 2.40.7, Node 24)');
-	const env = envWithNode24();
+	instance.ensureSqlite3Built();
+	const env = envWithNode24({ CHROMIUM_PATH: ensureChromium() });
 
 	step('Build (tsc + gulp)');
 	run('npm', ['run', '--silent', 'build'], { env });
