@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, openJourneyStore } from '../shared/journey-store';
-import { processBranchedItems } from '../shared/tag-counter-branch';
+import { processItems } from '../shared/item-loop';
 import { DOES_NOT_HAVE_TAG, tagContactProperties, tagOutputs, tagSubtitle } from './properties';
 import { TagVocabulary } from './tag-names';
 import { tagItem } from './tag-operations';
@@ -47,8 +47,8 @@ export class TagContact implements INodeType {
 		const vocabulary = new TagVocabulary(() => store.listTagNames());
 		// Operation takes no expressions, so it is the same for every item and fixes the outputs.
 		const checks = this.getNodeParameter('operation', 0) === 'hasTag';
-		return await processBranchedItems(this, checks ? 2 : 1, checks ? DOES_NOT_HAVE_TAG : 0, (itemIndex, item) =>
-			tagItem(this, store, vocabulary, itemIndex, item),
-		);
+		return await processItems(this, checks ? 2 : 1, (itemIndex, item) => tagItem(this, store, vocabulary, itemIndex, item), {
+			errorOutput: checks ? DOES_NOT_HAVE_TAG : 0,
+		});
 	}
 }

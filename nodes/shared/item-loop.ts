@@ -1,7 +1,9 @@
 /**
  * The per-item loop every node shares: parameters are read per item by the handler, each output
  * item is paired with its input item, bad input becomes a NodeOperationError naming the field and
- * the item, and "continue on fail" turns an item's error into an output item instead.
+ * the item, and "continue on fail" turns an item's error into an output item instead. Branching
+ * nodes name the output errors go to: never the branch that sends or rewards, as n8n's If sends
+ * errors to its false branch. ("Continue (using error output)" is n8n's own routing on top.)
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -33,6 +35,7 @@ export async function processItems(
 	ctx: IExecuteFunctions,
 	outputCount: number,
 	handle: (itemIndex: number, item: INodeExecutionData) => Promise<ItemResult | ItemResult[]>,
+	options: { errorOutput?: number } = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
@@ -45,7 +48,7 @@ export async function processItems(
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
-			outputs[0].push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+			outputs[options.errorOutput ?? 0].push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
 		}
 	}
 	return outputs;
