@@ -30,6 +30,8 @@ function modulePathFor(distPath: string): string {
 }
 
 function instantiateExports(file: string): unknown[] {
+	// Node and credential files are found at run time (package.json lists them), so a dynamic require.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(file) as Record<string, new () => unknown>;
 	return Object.values(exported)
 		.filter((value) => typeof value === 'function')

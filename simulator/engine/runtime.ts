@@ -2,6 +2,7 @@
  * The pinned n8n runtime (runtime/, installed by scripts/runtime.mjs) supplies the real engine:
  * n8n-core's WorkflowExecute and n8n-nodes-base. Only the few members the harness uses are typed.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type {
@@ -18,8 +19,24 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
-export const runtimeModules = path.join(repoRoot, 'runtime', 'node_modules');
+/** The package root: the folder above this file that holds the package's package.json. */
+function findPackageRoot(start: string): string {
+	for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		const manifest = path.join(dir, 'package.json');
+		if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'n8n-nodes-customer-journey') return dir;
+	}
+	throw new Error(`n8n-nodes-customer-journey's package.json not found above ${start}`);
+}
+
+export const repoRoot = findPackageRoot(__dirname);
+
+/**
+ * Where n8n-core and n8n-nodes-base come from: N8N_MODULES (an n8n installation's node_modules),
+ * else this repository's pinned runtime (runtime/node_modules, installed by npm run runtime).
+ */
+export const runtimeModules = process.env.N8N_MODULES
+	? path.resolve(process.env.N8N_MODULES)
+	: path.join(repoRoot, 'runtime', 'node_modules');
 
 declare global {
 	// Set by test/support/n8n-environment.js under jest.
@@ -42,6 +59,8 @@ export function clockGlobals(): Array<typeof globalThis> {
 }
 
 export interface LifecycleHooks {
+	// Each hook passes different arguments (see n8n-core's ExecutionLifecycleHookHandlers).
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	addHandler(hook: string, handler: (...args: any[]) => unknown): void;
 }
 
