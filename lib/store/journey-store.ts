@@ -61,6 +61,8 @@ export interface JourneyStore {
 	setVisitStatus(ref: VisitRef, status: VisitStatus): Promise<{ visit: Visit; changed: boolean }>;
 	getVisit(ref: VisitRef): Promise<Visit | null>;
 	listVisits(query: VisitQuery): Promise<VisitListItem[]>;
+	/** Every service named on any visit, sorted (for the Recall Due Trigger's dropdown). */
+	listServices(): Promise<string[]>;
 
 	addTags(contactId: string, tags: readonly string[]): Promise<TagChange>;
 	removeTags(contactId: string, tags: readonly string[]): Promise<TagChange>;

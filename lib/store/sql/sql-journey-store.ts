@@ -68,6 +68,7 @@ export class SqlJourneyStore implements JourneyStore {
 	setVisitStatus = (ref: T.VisitRef, status: T.VisitStatus) => visits.setVisitStatus(this.db, ref, status);
 	getVisit = (ref: T.VisitRef) => visits.getVisit(this.db, ref);
 	listVisits = (query: T.VisitQuery) => visits.listVisits(this.db, query);
+	listServices = () => visits.listServices(this.db);
 
 	addTags = (contactId: string, list: readonly string[]) => guard('addTags', () => tags.addTags(this.db, contactId, list));
 	removeTags = (contactId: string, list: readonly string[]) => tags.removeTags(this.db, contactId, list);

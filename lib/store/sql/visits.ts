@@ -1,9 +1,9 @@
 import { inputError, notFoundError } from '../errors';
 import { newId } from '../ids';
 import { VISIT_STATUSES, type UpsertVisitResult, type Visit, type VisitInput, type VisitListItem, type VisitQuery, type VisitRef, type VisitStatus } from '../types';
-import { oneOf, toUtcIso } from '../validate';
+import { oneOf, sortStrings, toUtcIso } from '../validate';
 import { forUpdate, Params, type SqlDriver, type SqlExecutor } from './driver';
-import { toVisit, toVisitListItem } from './rows';
+import { text, toVisit, toVisitListItem } from './rows';
 import { normaliseVisitInput, planVisitChange } from './visit-change';
 
 const DEFAULT_LIST_LIMIT = 1000;
@@ -85,4 +85,9 @@ export async function listVisits(db: SqlExecutor, query: VisitQuery): Promise<Vi
 		p.values,
 	);
 	return rows.map(toVisitListItem);
+}
+
+export async function listServices(db: SqlExecutor): Promise<string[]> {
+	const rows = await db.query('SELECT DISTINCT service FROM cj_visits WHERE service IS NOT NULL');
+	return sortStrings(rows.map((row) => text(row.service)));
 }

@@ -124,5 +124,18 @@ export function visitsContract(ctx: ContractContext): void {
 			expect(ofA.map((v) => v.status)).toEqual(['cancelled']);
 			expect(await ctx.store.listVisits({ services: [service], endedAfter: '2030-01-10T10:00:00Z', limit: 1 })).toHaveLength(1);
 		});
+
+		it('lists every service named on a visit, once, sorted', async () => {
+			const contact = await newContact(ctx.store);
+			const [b, a] = [unique('Service-b'), unique('Service-a')];
+			for (const service of [b, a, b]) {
+				await ctx.store.upsertVisit({ externalId: unique('v'), contactId: contact.id, service, startAt: '2030-06-01T09:00:00Z' });
+			}
+			await ctx.store.upsertVisit({ externalId: unique('v'), contactId: contact.id, startAt: '2030-06-02T09:00:00Z' });
+			const services = await ctx.store.listServices();
+			expect(services.filter((s) => s === a || s === b)).toEqual([a, b].sort((x, y) => (x < y ? -1 : 1)));
+			expect(new Set(services).size).toBe(services.length);
+			expect([...services].sort((x, y) => (x < y ? -1 : 1))).toEqual(services);
+		});
 	});
 }

@@ -1,0 +1,43 @@
+/**
+ * One POST: check and normalise it (lib/webhooks, pure), then update the Journey Store before any
+ * execution starts, then start one execution with the normalized item if the event type is wanted.
+ */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { applyVisitEvent, prepareVisitRequest, type FieldIssue } from '../../lib/webhooks';
+import { openJourneyStore } from '../shared/journey-store';
+import { answer, answerAndStart, readRequest } from '../shared/trigger-http';
+import { readVisitTriggerSettings } from './config';
+
+const withWarnings = (warnings: FieldIssue[]) => (warnings.length ? { warnings } : {});
+
+export async function receiveVisitEvent(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = readRequest(ctx);
+	const settings = await readVisitTriggerSettings(ctx);
+	const prepared = prepareVisitRequest(request, settings.config, Date.now());
+	if (prepared.kind === 'rejected') {
+		if (prepared.rejection.status === 401) ctx.logger.warn(`Visit Trigger "${ctx.getNode().name}": request refused (${prepared.rejection.body.reason})`);
+		return answer(ctx, prepared.rejection.status, prepared.rejection.body);
+	}
+	if (prepared.kind === 'ignored') return answer(ctx, 200, { received: true, ignored: true, reason: prepared.reason });
+
+	const { draft, eventId } = prepared;
+	const store = await openJourneyStore(ctx);
+	const result = await applyVisitEvent(store, draft, {
+		dedupSource: `visitTrigger:${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id ?? ctx.getNode().name}`,
+		eventId,
+		receivedAt: new Date().toISOString(),
+		raw: settings.includeRaw ? prepared.body : undefined,
+	});
+	if (result.kind === 'invalid') return answer(ctx, 400, { error: 'invalid_payload', fields: result.fields });
+	if (result.kind === 'duplicate') return answer(ctx, 200, { received: true, duplicate: true, eventId });
+
+	const { item } = result;
+	const type = item.event.type;
+	const response = { received: true, eventId, type, visitVersion: item.visit.version, ...withWarnings(draft.warnings) };
+	if (!draft.startsExecution) return answer(ctx, 200, { ...response, started: false, reason: draft.note });
+	if (!settings.events.includes(type)) {
+		return answer(ctx, 200, { ...response, started: false, reason: `"${type}" events do not start this workflow; the Journey Store was updated` });
+	}
+	return answerAndStart(ctx, { ...response, started: true }, ctx.helpers.returnJsonArray([item as unknown as IDataObject]));
+}
