@@ -1,4 +1,4 @@
-/** Parameters of the checks that follow the clinic and the patient: attendance, survey, message. */
+/** Parameters of the checks that follow the clinic and the patient: attendance, survey, payment, message. */
 import type { INodeProperties } from 'n8n-workflow';
 
 export const engagementProperties: INodeProperties[] = [
@@ -22,7 +22,7 @@ export const engagementProperties: INodeProperties[] = [
 		displayOptions: { show: { check: ['attendance'], attendanceSource: ['field'] } },
 	},
 	{
-		displayName: 'Completed Since',
+		displayName: 'Since',
 		name: 'surveySince',
 		type: 'options',
 		options: [
@@ -31,8 +31,8 @@ export const engagementProperties: INodeProperties[] = [
 			{ name: 'The Last N Hours', value: 'hours' },
 		],
 		default: 'visit',
-		description: 'Which survey_completed events count',
-		displayOptions: { show: { check: ['survey'] } },
+		description: 'Which survey_completed / payment_received events count',
+		displayOptions: { show: { check: ['survey', 'payment'] } },
 	},
 	{
 		displayName: 'Hours',
@@ -40,7 +40,7 @@ export const engagementProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 48,
-		displayOptions: { show: { check: ['survey'], surveySince: ['hours'] } },
+		displayOptions: { show: { check: ['survey', 'payment'], surveySince: ['hours'] } },
 	},
 	{
 		displayName: 'Status',

@@ -22,6 +22,7 @@ export function conditionOutputs(parameters: OutputParameters) {
 	const byCheck: Record<string, string[]> = {
 		attendance: ['Unknown', 'Attended', 'No-Show'],
 		survey: ['Not Completed', 'Completed'],
+		payment: ['Not Paid', 'Paid'],
 		message: message[parameters.messageStatus ?? 'opened'] ?? message.opened,
 		tag: ['Has Tag', 'Does Not Have Tag'],
 		counter: ['True', 'False'],
@@ -42,6 +43,7 @@ export function conditionSubtitle(parameters: { check?: string; messageStatus?: 
 	const labels: Record<string, string> = {
 		attendance: 'attendance',
 		survey: 'survey completed?',
+		payment: 'payment received?',
 		message: 'message ' + (parameters.messageStatus === 'reply' ? 'reply' : (parameters.messageStatus ?? 'opened') + '?'),
 		tag: 'tag',
 		counter: 'counter',

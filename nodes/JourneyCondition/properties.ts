@@ -23,6 +23,7 @@ const checkProperty: INodeProperties = {
 			value: 'message',
 			description: 'Sent, delivered, opened, clicked, bounced or the reply to an earlier message',
 		},
+		{ name: 'Payment Received', value: 'payment', description: 'Whether a payment_received event arrived for the contact (e.g. from the billing system)' },
 		{ name: 'Survey or Form Completed', value: 'survey', description: 'Whether the contact completed a survey or form' },
 		{ name: 'Tag', value: 'tag', description: 'Whether the contact has a tag' },
 		{
@@ -44,7 +45,7 @@ const visitProperties: INodeProperties[] = [
 		required: true,
 		description: "The booking system's visit ID, as the Visit Trigger outputs it",
 		displayOptions: {
-			show: { check: ['attendance', 'visitCurrent', 'survey'] },
+			show: { check: ['attendance', 'visitCurrent', 'survey', 'payment'] },
 			hide: { attendanceSource: ['field'], surveySince: ['any', 'hours'] },
 		},
 	},
@@ -69,7 +70,7 @@ const waitProperties: INodeProperties[] = [
 		description: 'Whether to wait for the event when the check does not hold yet',
 		hint: 'The run continues as soon as the event arrives through the Journey Event Trigger, on the output it then matches; if it does not arrive in time, on the first output (e.g. "Not Completed") with condition.timedOut = true. After an early resume, use the item\'s own fields ($json.contact, $json.visit): n8n does not keep $(\'Earlier Node\').item links on the resumed branch.',
 		displayOptions: {
-			show: { check: ['attendance', 'survey', 'message'] },
+			show: { check: ['attendance', 'survey', 'payment', 'message'] },
 			hide: { messageStatus: ['sent'], attendanceSource: ['field'] },
 		},
 	},

@@ -107,6 +107,20 @@ describe('Attendance', () => {
 	});
 });
 
+describe('Payment received (S3 dunning)', () => {
+	it('Paid only for a payment_received event in the window; a survey does not count', async () => {
+		const seeded = await seedVisit(store);
+		await store.recordEvent({ contactId: seeded.contactId, type: 'survey_completed', occurredAt: ago(1) });
+		expect(await route({ check: 'payment', surveySince: 'hours', sinceHours: 72 })).toMatchObject({
+			output: 'Not Paid',
+			condition: { reason: 'no payment received in the last 72 h' },
+		});
+		await store.recordEvent({ contactId: seeded.contactId, type: 'payment_received', occurredAt: ago(2) });
+		expect((await route({ check: 'payment', surveySince: 'hours', sinceHours: 72 })).output).toBe('Paid');
+		expect((await route({ check: 'payment', surveySince: 'hours', sinceHours: 1 })).output).toBe('Not Paid');
+	});
+});
+
 describe('Survey or form completed', () => {
 	it('Completed: a survey_completed event after the visit started', async () => {
 		const seeded = await seedVisit(store);
