@@ -73,6 +73,8 @@ export interface JourneyRun {
 }
 
 interface RegisteredWebhook {
+	/** "<webhookId>/<path>", or the path of a full-path webhook. */
+	key: string;
 	json: WorkflowJson;
 	nodeName: string;
 	httpMethod: string;
@@ -138,9 +140,9 @@ export class JourneyHarness {
 
 	/** Production webhook URL of a trigger node, as n8n builds it: /webhook/<webhookId>/<path>. */
 	webhookUrl(json: WorkflowJson, nodeName: string): string {
-		const found = [...this.webhooks.entries()].find(([, hook]) => hook.json === json && hook.nodeName === nodeName);
+		const found = [...this.webhooks.values()].find((hook) => hook.json === json && hook.nodeName === nodeName);
 		if (!found) throw new Error(`Harness: "${nodeName}" has no active webhook (call activate first)`);
-		return `${this.baseUrl}/webhook/${found[0]}`;
+		return `${this.baseUrl}/webhook/${found.key}`;
 	}
 
 	/** Registers the workflow's production webhooks, as activating it in n8n does. */
@@ -152,7 +154,8 @@ export class JourneyHarness {
 				if (description.restartWebhook) continue;
 				const { httpMethod, path, isFullPath } = this.resolveWebhook(workflow, node, description);
 				const key = isFullPath ? path : `${node.webhookId}/${path}`;
-				this.webhooks.set(key, { json, nodeName: node.name, httpMethod, description, path });
+				// As in n8n, one path may serve several methods (e.g. WhatsApp's GET handshake and POST events).
+				this.webhooks.set(`${httpMethod} ${key}`, { json, nodeName: node.name, httpMethod, description, path, key });
 			}
 		}
 	}
@@ -264,8 +267,8 @@ export class JourneyHarness {
 	}
 
 	private async onProductionWebhook(route: Route, req: WebhookRequest, res: WebhookResponse): Promise<void> {
-		const hook = this.webhooks.get(route.key);
-		if (!hook || hook.httpMethod !== req.method) {
+		const hook = this.webhooks.get(`${req.method} ${route.key}`);
+		if (!hook) {
 			return sendJson(res, 404, { message: `The requested webhook "${req.method} ${route.key}" is not registered.` });
 		}
 		const workflow = this.createWorkflow(hook.json);
