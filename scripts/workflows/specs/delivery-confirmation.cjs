@@ -1,0 +1,67 @@
+// S4 — delivery / service confirmation (seed 003).
+const { WorkflowBuilder } = require('../builder.cjs');
+const { delay, retryInWindow, send, staffTask } = require('../parts.cjs');
+
+module.exports = function deliveryConfirmation() {
+	const wf = new WorkflowBuilder({
+		id: 'cjDeliveryConfirm01',
+		name: 'Delivery confirmation (S4)',
+		description: 'SMS "did it arrive?" → yes: thanks + tips / no: apology and a manager alert at once / no reply: ask again, then a staff task.',
+	});
+	const trigger = wf.base('Delivery due', 'webhook', 2, { httpMethod: 'POST', path: 'delivery-due', responseMode: 'onReceived', options: {} }, { webhook: true });
+	const normalize = wf.base('Customer and delivery', 'set', 3.4, {
+		assignments: {
+			assignments: [
+				{ id: 'cid', name: 'contact.id', type: 'string', value: '={{ $json.body.customer.id }}' },
+				{ id: 'cname', name: 'contact.name', type: 'string', value: '={{ $json.body.customer.name }}' },
+				{ id: 'cemail', name: 'contact.email', type: 'string', value: '={{ $json.body.customer.email }}' },
+				{ id: 'cphone', name: 'contact.phone', type: 'string', value: '={{ $json.body.customer.phone }}' },
+				{ id: 'czone', name: 'contact.timeZone', type: 'string', value: '={{ $json.body.customer.timeZone || "Europe/Warsaw" }}' },
+				{ id: 'clocale', name: 'contact.locale', type: 'string', value: '={{ $json.body.customer.locale || "en" }}' },
+				{ id: 'did', name: 'delivery.id', type: 'string', value: '={{ $json.body.delivery.id }}' },
+				{ id: 'dwhat', name: 'delivery.what', type: 'string', value: '={{ $json.body.delivery.what || "your order" }}' },
+				{ id: 'ddue', name: 'delivery.dueAt', type: 'string', value: '={{ $json.body.delivery.dueAt }}' },
+			],
+		},
+		options: {},
+	});
+	const due = delay(wf, 'When it was due (in the send window)', { direction: 'after', amount: 1, unit: 'hours', anchorDate: '={{ $json.delivery.dueAt }}', anchorLabel: 'the delivery time' });
+	const ask = send(wf, 'SMS: did it arrive?', { policy: 'preferSms', template: 'deliveryQuestion', step: '=delivery-ask-{{ $json.delivery.id }}', variables: [['what', '={{ $json.delivery.what }}']], options: { visitCheck: 'none' } });
+	wf.chain(trigger, normalize, due, ask);
+	retryInWindow(wf, 'Ask: wait for the send window', ask);
+	const reply = wf.journey('Reply?', 'journeyCondition', { check: 'message', messageStatus: 'reply', messageLookup: 'latest', messageChannel: 'any', waitForEvent: true, waitHours: 24 });
+	wf.connect(ask, reply);
+
+	const thanks = send(wf, 'Thank you', { policy: 'preferSms', template: 'thanks', step: '=delivery-thanks-{{ $json.delivery.id }}', options: { visitCheck: 'none' } });
+	const tipsLater = delay(wf, 'Next day, 10:00', { direction: 'after', amount: 1, unit: 'days', timeOfDay: '10:00', anchorDate: '={{ $now.toISO() }}', anchorLabel: 'the confirmation' });
+	const tips = send(wf, 'Usage tips (optional)', {
+		policy: 'preferEmail', template: 'thanks', step: '=delivery-tips-{{ $json.delivery.id }}', purpose: 'marketing', options: { visitCheck: 'none' },
+		extra: { messageSource: 'custom', subject: 'Getting the most out of {what}', text: '{greeting} Three tips for {what}: https://example.com/tips' },
+		variables: [['what', '={{ $json.delivery.what }}']],
+	});
+	wf.connect(reply, thanks, 1);
+	wf.chain(thanks, tipsLater, tips);
+
+	const apology = send(wf, 'Apology', { policy: 'preferSms', template: 'apology', step: '=delivery-apology-{{ $json.delivery.id }}', options: { visitCheck: 'none' } });
+	const alert = staffTask(wf, 'Manager alert', { team: 'service-desk', reason: '={{ "Not delivered: " + $json.delivery.what + " (" + $json.delivery.id + ")" }}' });
+	wf.connect(reply, apology, 2);
+	wf.connect(reply, alert, 2);
+
+	const askAgain = send(wf, 'SMS: ask again', { policy: 'preferSms', template: 'deliveryQuestion', step: '=delivery-ask-again-{{ $json.delivery.id }}', variables: [['what', '={{ $json.delivery.what }}']], options: { visitCheck: 'none' } });
+	wf.connect(reply, askAgain, 0);
+	const reply2 = wf.journey('Reply to the second ask?', 'journeyCondition', { check: 'message', messageStatus: 'reply', messageLookup: 'latest', messageChannel: 'any', waitForEvent: true, waitHours: 24 });
+	wf.connect(askAgain, reply2);
+	wf.connect(reply2, thanks, 1);
+	wf.connect(reply2, apology, 2);
+	wf.connect(reply2, alert, 2);
+	const staff = staffTask(wf, 'Staff: call the customer', { team: 'service-desk', reason: '={{ "No answer about " + $json.delivery.what + " (" + $json.delivery.id + ")" }}' });
+	wf.connect(reply2, staff, 0);
+	wf.connect(reply, staff, 3);
+	wf.connect(reply2, staff, 3);
+	wf.note('How this journey works', [
+		'POST `{ customer: {…}, delivery: { id, what, dueAt } }` to **Delivery due** (newspaper, parcel, technician …).',
+		'Replies come back through the **Journey events** workflow: Tak/Nie, כן/לא, Да/Нет, yes/no, 1/2 and 👍/👎 are understood; anything else goes to staff.',
+		'A "no" sends the apology **and** alerts the manager at the same time.',
+	].join('\n\n'), { width: 520, height: 260 });
+	return wf.toJSON();
+};
