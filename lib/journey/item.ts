@@ -36,8 +36,11 @@ export interface JourneyVisit {
 }
 
 export interface JourneyEvent {
-	/** The provider's event ID, used for dedup; null when the payload has none. */
-	id: string | null;
+	/**
+	 * The ID the trigger deduplicated on: the provider's event ID, else one derived from the payload
+	 * ("derived:…", stable across the provider's retries; see lib/webhooks/visit/event-id.ts).
+	 */
+	id: string;
 	type: VisitEventType;
 	/** Payload format: generic, calcom, calendly. */
 	source: string;

@@ -8,8 +8,8 @@ import type { EventType, JourneyStore } from '../../lib/store';
 import { applyEngagement, type EngagementContext, type EngagementDraft, type EngagementOutcome, type FieldIssue, type RecordedEvent } from '../../lib/webhooks';
 import { openJourneyStore } from '../shared/journey-store';
 import { triggerParameter } from '../shared/trigger-properties';
+import { wakeWaiters } from '../shared/trigger-wake';
 import { DEFAULT_START_ON } from './properties';
-import { wakeWaiters } from './wake';
 
 export interface Settled {
 	recorded: RecordedEvent[];

@@ -69,7 +69,7 @@ export const visitTriggerProperties: INodeProperties[] = [
 		options: VISIT_EVENT_TYPES.map((value) => ({ name: EVENT_LABELS[value], value })),
 		default: ['scheduled', 'rescheduled'],
 		description:
-			'Events that start this workflow. Every accepted event still updates the Journey Store, so journeys already waiting see cancellations and new times.',
+			'Events that start this workflow. Every accepted event still updates the Journey Store, so journeys already waiting see cancellations and new times, and attended / no-show / completed wake those waiting for attendance.',
 	},
 	authenticationProperty(['hmac', 'calcom', 'calendly', 'headerToken', 'none'], 'hmac', 'How the trigger checks that a request really comes from the booking system; failures get 401 and start nothing'),
 	...authHeaderProperties,

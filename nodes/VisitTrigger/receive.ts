@@ -1,12 +1,14 @@
 /**
  * One POST: check and normalise it (lib/webhooks, pure), then update the Journey Store before any
- * execution starts, then start one execution with the normalized item if the event type is wanted.
+ * execution starts, wake the journeys waiting for attendance when the event marks it, then start
+ * one execution with the normalized item if the event type is wanted.
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { applyVisitEvent, prepareVisitRequest, type FieldIssue } from '../../lib/webhooks';
 import { openJourneyStore } from '../shared/journey-store';
 import { answer, answerAndStart, readRequest } from '../shared/trigger-http';
+import { wakeWaiters } from '../shared/trigger-wake';
 import { readVisitTriggerSettings } from './config';
 
 const withWarnings = (warnings: FieldIssue[]) => (warnings.length ? { warnings } : {});
@@ -32,9 +34,10 @@ export async function receiveVisitEvent(ctx: IWebhookFunctions): Promise<IWebhoo
 	if (result.kind === 'invalid') return answer(ctx, 400, { error: 'invalid_payload', fields: result.fields });
 	if (result.kind === 'duplicate') return answer(ctx, 200, { received: true, duplicate: true, eventId });
 
-	const { item } = result;
+	const { item, attendance } = result;
+	const woken = attendance ? { woken: await wakeWaiters(ctx, store, [attendance]) } : {};
 	const type = item.event.type;
-	const response = { received: true, eventId, type, visitVersion: item.visit.version, ...withWarnings(draft.warnings) };
+	const response = { received: true, eventId, type, visitVersion: item.visit.version, ...woken, ...withWarnings(draft.warnings) };
 	if (!draft.startsExecution) return answer(ctx, 200, { ...response, started: false, reason: draft.note });
 	if (!settings.events.includes(type)) {
 		return answer(ctx, 200, { ...response, started: false, reason: `"${type}" events do not start this workflow; the Journey Store was updated` });

@@ -1,7 +1,8 @@
 import type { JourneyVisit } from '../../journey/item';
 import type { Channel, EventType, JsonObject, Message, MessageStatus, Purpose } from '../../store';
 
-export const ENGAGEMENT_SOURCES = ['twilio', 'whatsapp', 'generic', 'form', 'tracking'] as const;
+/** `visit`: an attended / no-show / completed event that reached the Visit Trigger. */
+export const ENGAGEMENT_SOURCES = ['twilio', 'whatsapp', 'generic', 'form', 'tracking', 'visit'] as const;
 export type EngagementSource = (typeof ENGAGEMENT_SOURCES)[number];
 
 interface DraftBase {
@@ -66,7 +67,7 @@ export interface JourneyEngagementItem {
 		/** The Journey Store's event ID. */
 		id: string;
 		type: EventType;
-		/** Replies: yes, no, stop, help, unknown; attendance: attended, no-show. */
+		/** Replies: yes, no, stop, help, unknown; attendance: attended, no-show (from the Visit Trigger also completed). */
 		intent: string | null;
 		channel: Channel | null;
 		source: EngagementSource;

@@ -1,11 +1,14 @@
 /**
  * Applies an accepted visit event to the Journey Store before any execution starts, so journeys
  * already waiting see it: dedup claim, contact upsert, visit upsert (the store bumps the version
- * when the slot changes) or status change, and the replaced visit of a reschedule cancelled.
+ * when the slot changes) or status change, the replaced visit of a reschedule cancelled, and for
+ * attended / no-show / completed an attendance_marked event (see attendance.ts).
  */
 import type { JourneyItem } from '../../journey/item';
 import type { Contact, JourneyStore, Visit } from '../../store';
+import type { RecordedEvent } from '../engagement/item';
 import type { FieldIssue } from '../http';
+import { recordAttendance } from './attendance';
 import type { ContactDraft, VisitEventDraft } from './draft';
 
 export interface ApplyOptions {
@@ -19,7 +22,13 @@ export interface ApplyOptions {
 export type ApplyResult =
 	| { kind: 'duplicate' }
 	| { kind: 'invalid'; fields: FieldIssue[] }
-	| { kind: 'applied'; item: JourneyItem; versionBumped: boolean };
+	| {
+			kind: 'applied';
+			item: JourneyItem;
+			versionBumped: boolean;
+			/** The attendance_marked event this recorded, for the trigger to wake the journeys waiting for it. */
+			attendance: RecordedEvent | null;
+	  };
 
 const START_FIELD = { generic: 'visit.start', calcom: 'payload.startTime', calendly: 'payload.scheduled_event.start_time' } as const;
 const BOOKED = ['scheduled', 'rescheduled'];
@@ -81,7 +90,8 @@ export async function applyVisitEvent(store: JourneyStore, draft: VisitEventDraf
 		},
 		...(options.raw === undefined ? {} : { raw: options.raw }),
 	};
-	return { kind: 'applied', item, versionBumped };
+	const attendance = await recordAttendance(store, { type, source: draft.source, eventId: options.eventId, receivedAt: options.receivedAt, contact, visit });
+	return { kind: 'applied', item, versionBumped, attendance };
 }
 
 /** A new start without an end keeps the visit's length (an old end could now lie before the start). */

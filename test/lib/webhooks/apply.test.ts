@@ -62,6 +62,24 @@ describe.each(backends)('applying webhook events to the Journey Store (%s)', (_n
 		expect(await store.getVisit({ externalId: 'NEW-1' })).toMatchObject({ status: 'rescheduled', version: 1 });
 	});
 
+	it('a meeting that ended is also an attendance_marked event, recorded once, keyed to wake the visit\'s waiters', async () => {
+		await applyVisitEvent(store, calcom('calcom-booking-created'), options('e1'));
+		const created = await applyVisitEvent(store, calcom('calcom-booking-created'), options('e1b'));
+		expect(created).toMatchObject({ kind: 'applied', attendance: null });
+
+		const ended = await applyVisitEvent(store, calcom('calcom-meeting-ended'), options('e2'));
+		const visit = (await store.getVisit({ externalId: 'qGDMWyZkfkjt3yhcpQGxh8@Cal.com' }))!;
+		expect(ended).toMatchObject({
+			attendance: {
+				item: { event: { type: 'attendance_marked', intent: 'completed', source: 'visit', externalId: 'visit:calcom:e2' }, data: { status: 'completed', format: 'calcom' } },
+				wake: { contactId: visit.contactId, eventType: 'attendance_marked', visitId: visit.id },
+			},
+		});
+		// The same event through a second trigger node (its own dedup namespace) records nothing more.
+		expect(await applyVisitEvent(store, calcom('calcom-meeting-ended'), { ...options('e2'), dedupSource: 'other' })).toMatchObject({ attendance: null });
+		expect(await store.listEvents({ contactId: visit.contactId, types: ['attendance_marked'] })).toHaveLength(1);
+	});
+
 	it('an engagement event is recorded once per provider ID, however often it is delivered', async () => {
 		const { contact } = await store.upsertContact({ externalId: 'P-1', phone: '+48601234567' });
 		const draft = { kind: 'inbound' as const, source: 'twilio' as const, externalEventId: 'twilio:SM1', channel: 'sms' as const, from: '+48601234567', text: 'Nie' };

@@ -101,6 +101,35 @@ describe('Journey Event Trigger: email tracking', () => {
 		expect(await emitted()).toHaveLength(1);
 	});
 
+	it('opening the unsubscribe link (GET, e.g. a mail scanner) only shows a page; its button unsubscribes', async () => {
+		const { ctx, contactStoreId } = await email('marketing');
+		const url = unsubscribeUrl(ctx);
+		const page = await send(url, { method: 'GET' });
+		expect(page.status).toBe(200);
+		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(page.body).toContain('<form method="post"');
+		expect(page.body).not.toContain('anna@example.com');
+		expect(await t.store.getConsent(contactStoreId, 'email', 'marketing')).toMatchObject({ status: 'unknown' });
+		expect(await emitted()).toHaveLength(0);
+
+		// The browser submits the form to its action, relative to the page's URL.
+		const action = /<form method="post" action="([^"]+)"/.exec(page.body as string)![1];
+		const done = await send(new URL(action, url).href, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'List-Unsubscribe=One-Click',
+		});
+		expect(done.status).toBe(200);
+		expect(done.body).toContain('You are unsubscribed');
+		expect(await t.store.getConsent(contactStoreId, 'email', 'marketing')).toMatchObject({ status: 'revoked', source: 'unsubscribe-link' });
+	});
+
+	it('the unsubscribe page refuses a forged token', async () => {
+		const { ctx } = await email();
+		const forged = unsubscribeUrl({ ...ctx, secret: 'someone-elses-secret-000000' });
+		expect(await send(forged, { method: 'GET' })).toMatchObject({ status: 401, body: { error: 'invalid_tracking_link' } });
+	});
+
 	it('a token for one message does not unsubscribe with the open-pixel token', async () => {
 		const { ctx } = await email();
 		const pixelToken = new URL(openPixelUrl(ctx)).searchParams.get('t')!;

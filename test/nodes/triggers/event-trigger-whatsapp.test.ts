@@ -1,6 +1,9 @@
-/** WhatsApp Cloud API webhooks through the Journey Event Trigger over HTTP (X-Hub-Signature-256). */
+/**
+ * WhatsApp Cloud API webhooks through the Journey Event Trigger over HTTP: Meta's GET verification
+ * handshake and the signed POSTs (X-Hub-Signature-256) on the same URL.
+ */
 import { closeAllStores } from '../../../lib/store';
-import { eventHarness, postWhatsApp, sentMessage, type EventHarness } from './event-support';
+import { eventHarness, META_VERIFY_TOKEN, postWhatsApp, sentMessage, type EventHarness } from './event-support';
 import { jsonOf, payloadText, send } from './support';
 
 describe('Journey Event Trigger: WhatsApp', () => {
@@ -20,6 +23,31 @@ describe('Journey Event Trigger: WhatsApp', () => {
 		await t.h.settled();
 		return t.h.runs.flatMap((run) => jsonOf(t.h.output(run, 'Event')));
 	};
+
+	const handshake = (token: string) =>
+		fetch(`${t.url}/whatsapp?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`);
+
+	it("answers Meta's verification GET with the challenge as plain text, on the URL the POSTs use", async () => {
+		const reply = await handshake(META_VERIFY_TOKEN);
+		expect(reply.status).toBe(200);
+		expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(await reply.text()).toBe('1158201444');
+		expect(await emitted()).toHaveLength(0);
+		// The POST endpoint on the same path still answers as before.
+		expect((await postWhatsApp(`${t.url}/whatsapp`, body)).status).toBe(200);
+	});
+
+	it('refuses the verification with a wrong or missing verify token, without echoing the challenge', async () => {
+		for (const token of ['not-the-verify-token', '']) {
+			const reply = await handshake(token);
+			expect(reply.status).toBe(403);
+			const text = await reply.text();
+			expect(JSON.parse(text)).toMatchObject({ error: 'forbidden', reason: 'token_mismatch' });
+			expect(text).not.toContain('1158201444');
+		}
+		const notSubscribe = await fetch(`${t.url}/whatsapp?hub.mode=unsubscribe&hub.verify_token=${META_VERIFY_TOKEN}&hub.challenge=1`);
+		expect(notSubscribe.status).toBe(400);
+	});
 
 	it('records a Hebrew "yes" reply and a read receipt from one delivery', async () => {
 		const { message, contactStoreId } = await sentMessage(t.store, {
