@@ -1,0 +1,128 @@
+/**
+ * Email over SMTP with nodemailer, using the fields of n8n's `smtp` credential. One pooled
+ * transport per distinct credential per process (a connection cache, no per-contact state),
+ * closed after a minute without use.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+
+import { ProviderError } from './errors';
+import { fingerprint } from './fingerprint';
+import type { EmailMessage, MessageSender, SendResult } from './types';
+
+export interface SmtpCredentials {
+	host: string;
+	port: number;
+	secure: boolean;
+	user?: string;
+	password?: string;
+	disableStartTls?: boolean;
+	hostName?: string;
+}
+
+export interface SmtpOptions {
+	/** Parallel SMTP connections in the pool (default 5). */
+	maxConnections?: number;
+	allowUnauthorizedCerts?: boolean;
+}
+
+interface CachedTransport {
+	transporter: Transporter;
+	idle?: NodeJS.Timeout;
+}
+
+const IDLE_CLOSE_MS = 60_000;
+const transports = new Map<string, CachedTransport>();
+
+function transportFor(credentials: SmtpCredentials, options: SmtpOptions): CachedTransport {
+	const key = fingerprint(credentials, options.maxConnections ?? 5, options.allowUnauthorizedCerts ?? false);
+	let cached = transports.get(key);
+	if (!cached) {
+		const transporter = nodemailer.createTransport(
+			{
+				pool: true,
+				maxConnections: options.maxConnections ?? 5,
+				maxMessages: 1000,
+				host: credentials.host,
+				port: Number(credentials.port),
+				secure: credentials.secure === true,
+				...(credentials.secure === false && credentials.disableStartTls ? { ignoreTLS: true } : {}),
+				...(credentials.hostName ? { name: credentials.hostName } : {}),
+				...(credentials.user || credentials.password ? { auth: { user: credentials.user ?? '', pass: credentials.password ?? '' } } : {}),
+				...(options.allowUnauthorizedCerts ? { tls: { rejectUnauthorized: false } } : {}),
+			},
+			{ disableFileAccess: true, disableUrlAccess: true },
+		);
+		cached = { transporter };
+		transports.set(key, cached);
+	}
+	const entry = cached;
+	if (entry.idle) clearTimeout(entry.idle);
+	entry.idle = setTimeout(() => {
+		transports.delete(key);
+		entry.transporter.close();
+	}, IDLE_CLOSE_MS);
+	entry.idle.unref();
+	return entry;
+}
+
+export function smtpSender(credentials: SmtpCredentials, options: SmtpOptions = {}): MessageSender<EmailMessage> {
+	if (!credentials.host?.trim()) throw new ProviderError('smtp', 'smtp: the credential has no host', { kind: 'failed' });
+	return {
+		provider: 'smtp',
+		async send(message: EmailMessage): Promise<SendResult> {
+			const { transporter } = transportFor(credentials, options);
+			try {
+				const info = (await transporter.sendMail({
+					from: message.from,
+					to: message.to,
+					replyTo: message.replyTo,
+					subject: message.subject,
+					text: message.text,
+					html: message.html,
+					headers: message.headers,
+					attachments: message.attachments,
+				})) as { messageId?: string; rejected?: unknown[]; response?: string };
+				if (info.rejected?.length) {
+					throw new ProviderError('smtp', `smtp: the server refused the recipient (${info.response ?? 'rejected'})`, { kind: 'rejected' });
+				}
+				return { provider: 'smtp', providerMessageId: info.messageId ?? null };
+			} catch (error) {
+				throw smtpError(error, credentials.password);
+			}
+		},
+	};
+}
+
+/** Closes every cached pool (tests, benchmarks, shutdown). */
+export async function closeSmtpTransports(): Promise<void> {
+	for (const [key, cached] of transports) {
+		if (cached.idle) clearTimeout(cached.idle);
+		cached.transporter.close();
+		transports.delete(key);
+	}
+}
+
+/** Stages at which a failure proves the message was not handed over. */
+const BEFORE_DATA = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL FROM|RCPT TO)/i;
+const NOT_SENT_CODES = new Set(['ECONNECTION', 'EDNS', 'EAUTH', 'ENOAUTH', 'ETLS', 'ECONFIG', 'EENVELOPE', 'EMESSAGE']);
+
+export function smtpError(error: unknown, secret?: string): ProviderError {
+	if (error instanceof ProviderError) return error;
+	const e = (error ?? {}) as { code?: string; responseCode?: number; command?: string; response?: string; message?: string };
+	const said = redact(e.response || e.message || String(error), secret);
+	const message = `smtp: ${said}`;
+	const code = e.responseCode;
+	const details = { providerCode: code ?? e.code };
+	if (code && code >= 500 && /^RCPT/i.test(e.command ?? '')) return new ProviderError('smtp', message, { ...details, kind: 'rejected' });
+	if (code && code >= 400 && code < 500) return new ProviderError('smtp', message, { ...details, kind: 'failed', retryable: true });
+	if (code && code >= 500) return new ProviderError('smtp', message, { ...details, kind: 'failed' });
+	if (NOT_SENT_CODES.has(e.code ?? '') || BEFORE_DATA.test(e.command ?? '')) {
+		const retryable = e.code === 'ECONNECTION' || e.code === 'EDNS' || e.code === 'ESOCKET' || e.code === 'ETIMEDOUT';
+		return new ProviderError('smtp', message, { ...details, kind: 'failed', retryable });
+	}
+	return new ProviderError('smtp', `${message}; the message may or may not have been sent`, { ...details, kind: 'unknown' });
+}
+
+function redact(text: string, secret: string | undefined): string {
+	return secret ? text.split(secret).join('***') : text;
+}
