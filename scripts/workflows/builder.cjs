@@ -60,24 +60,46 @@ class WorkflowBuilder {
 		this.notes.push({ title, text, width, height, near });
 	}
 
-	/** Left to right by longest path from a trigger; later outputs open new lanes below. Loops back are ignored. */
+	/**
+	 * Left to right by longest path from a trigger; later outputs open new lanes below. A node that
+	 * only loops back to its parent (a send's "wait for the send window") sits just under it.
+	 */
 	layout() {
 		const depth = new Map();
 		const lane = new Map();
+		const loopsBack = (name) => {
+			const incoming = this.edges.filter((edge) => edge.to === name);
+			return incoming.length === 1 && this.edges.some((edge) => edge.from === name && edge.to === incoming[0].from);
+		};
 		const roots = this.nodes.filter((node) => !this.edges.some((edge) => edge.to === node.name));
-		let nextLane = 0;
+		const forward = (name) => this.edges.filter((edge) => edge.from === name && !loopsBack(edge.to)).sort((a, b) => a.output - b.output);
 		const onPath = new Set();
-		const visit = (name, d, l) => {
+		const visit = (name, d) => {
 			if (onPath.has(name) || (depth.has(name) && depth.get(name) >= d)) return;
 			depth.set(name, d);
-			if (!lane.has(name)) lane.set(name, l);
 			onPath.add(name);
-			const outgoing = this.edges.filter((edge) => edge.from === name).sort((a, b) => a.output - b.output);
-			outgoing.forEach((edge, index) => visit(edge.to, d + 1, index === 0 ? lane.get(name) : ++nextLane));
+			for (const edge of forward(name)) visit(edge.to, d + 1);
 			onPath.delete(name);
 		};
-		for (const root of roots) visit(root.name, 0, nextLane++);
-		for (const node of this.nodes) node.position = [(depth.get(node.name) ?? 0) * 280, (lane.get(node.name) ?? 0) * 200];
+		for (const root of roots) visit(root.name, 0);
+		// Lanes breadth-first, so a branch taken early sits close to the main line.
+		let nextLane = -1;
+		const queue = roots.map((root) => root.name);
+		for (const root of queue) lane.set(root, ++nextLane);
+		while (queue.length) {
+			const name = queue.shift();
+			forward(name).forEach((edge, index) => {
+				if (lane.has(edge.to) || onPath.has(edge.to)) return;
+				lane.set(edge.to, index === 0 ? lane.get(name) : ++nextLane);
+				queue.push(edge.to);
+			});
+		}
+		for (const node of this.nodes) {
+			const parent = loopsBack(node.name) ? this.edges.find((edge) => edge.to === node.name).from : undefined;
+			node.position = parent
+				? [(depth.get(parent) ?? 0) * 280, (lane.get(parent) ?? 0) * 220 + 150]
+				: [(depth.get(node.name) ?? 0) * 280, (lane.get(node.name) ?? 0) * 220];
+		}
 	}
 
 	toJSON() {
