@@ -70,12 +70,13 @@ function n8nCli(args, env) {
 	return result.stdout;
 }
 
-/** Imports every workflow JSON in `dir` and publishes (activates) those that have a trigger. */
-function importWorkflows(dir, env) {
+/** Imports every workflow JSON in `dir` and, unless told not to, publishes (activates) them. */
+function importWorkflows(dir, env, { publish = true } = {}) {
 	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json'));
 	step(`Importing ${files.length} workflows from ${path.relative(root, dir) || dir}`);
 	n8nCli(['import:workflow', '--separate', `--input=${dir}`], env);
 	const ids = [];
+	if (!publish) return ids;
 	for (const file of files) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 		if (!workflow.id) throw new Error(`${file} has no "id": n8n could not publish it after import`);

@@ -13,7 +13,7 @@ const instance = require(path.join(scripts, 'n8n-instance.cjs')) as {
 	installPackage(userFolder: string): void;
 	n8nEnv(options: { userFolder: string; port: number; extra?: Record<string, string> }): NodeJS.ProcessEnv;
 	n8nCli(args: string[], env: NodeJS.ProcessEnv): string;
-	importWorkflows(dir: string, env: NodeJS.ProcessEnv): string[];
+	importWorkflows(dir: string, env: NodeJS.ProcessEnv, options?: { publish?: boolean }): string[];
 	startN8n(options: { env: NodeJS.ProcessEnv; port: number; logFile?: string }): Promise<{
 		child: { pid?: number; exitCode: number | null };
 		stop(signal?: NodeJS.Signals): Promise<void>;
@@ -52,6 +52,8 @@ export interface N8nInstance {
 export interface InstanceOptions {
 	/** Workflow JSON objects to import and publish before n8n starts. */
 	workflows?: object[];
+	/** Import without publishing (activating) them. */
+	publish?: boolean;
 	/** Credentials to import (decrypted `data`; n8n encrypts them on import). */
 	credentials?: object[];
 	env?: Record<string, string>;
@@ -71,7 +73,7 @@ export async function startInstance(options: InstanceOptions = {}): Promise<N8nI
 	if (options.workflows?.length) {
 		const dir = fs.mkdtempSync(path.join(userFolder, 'workflows-'));
 		options.workflows.forEach((workflow, index) => fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)));
-		instance.importWorkflows(dir, env);
+		instance.importWorkflows(dir, env, { publish: options.publish ?? true });
 	}
 	const logFile = path.join(userFolder, 'n8n.log');
 	let process = await instance.startN8n({ env, port, logFile });
