@@ -32,10 +32,12 @@ export type ApplyResult =
 
 const START_FIELD = { generic: 'visit.start', calcom: 'payload.startTime', calendly: 'payload.scheduled_event.start_time' } as const;
 const BOOKED = ['scheduled', 'rescheduled'];
+/** What the clinic recorded about the patient: a later "meeting ended" must not overwrite it. */
+const MARKED = ['attended', 'no-show'];
 
 export async function applyVisitEvent(store: JourneyStore, draft: VisitEventDraft, options: ApplyOptions): Promise<ApplyResult> {
 	// The stored visit matters only for a status event without times, a contact without an ID, or a new start without an end.
-	const needsExisting = !draft.visit.start || !draft.contact.id || !draft.visit.end;
+	const needsExisting = !draft.visit.start || !draft.contact.id || !draft.visit.end || draft.type === 'completed';
 	const existing = needsExisting ? await store.getVisit({ externalId: draft.visit.id }) : null;
 	if (!draft.visit.start && !existing) {
 		return { kind: 'invalid', fields: [{ field: START_FIELD[draft.source], message: 'is required: the Journey Store does not know this visit yet' }] };
@@ -48,9 +50,14 @@ export async function applyVisitEvent(store: JourneyStore, draft: VisitEventDraf
 		const replaced = await store.getVisit({ externalId: previousId });
 		if (replaced && BOOKED.includes(replaced.status)) await store.setVisitStatus({ id: replaced.id }, 'cancelled');
 	}
+	// Cal.com sends MEETING_ENDED whether or not the patient came: "completed" keeps a recorded
+	// attended / no-show, and then is no attendance news.
+	const keepsMark = draft.type === 'completed' && existing !== null && MARKED.includes(existing.status);
 	let visit: Visit;
 	let versionBumped = false;
-	if (draft.visit.start) {
+	if (keepsMark) {
+		visit = existing;
+	} else if (draft.visit.start) {
 		const result = await store.upsertVisit({
 			externalId: draft.visit.id,
 			contactId: contact.id,
@@ -90,7 +97,9 @@ export async function applyVisitEvent(store: JourneyStore, draft: VisitEventDraf
 		},
 		...(options.raw === undefined ? {} : { raw: options.raw }),
 	};
-	const attendance = await recordAttendance(store, { type, source: draft.source, eventId: options.eventId, receivedAt: options.receivedAt, contact, visit });
+	const attendance = keepsMark
+		? null
+		: await recordAttendance(store, { type, source: draft.source, eventId: options.eventId, receivedAt: options.receivedAt, contact, visit });
 	return { kind: 'applied', item, versionBumped, attendance };
 }
 

@@ -80,6 +80,16 @@ describe.each(backends)('applying webhook events to the Journey Store (%s)', (_n
 		expect(await store.listEvents({ contactId: visit.contactId, types: ['attendance_marked'] })).toHaveLength(1);
 	});
 
+	it('a meeting that ended after the clinic marked a no-show keeps the no-show and wakes nobody', async () => {
+		await applyVisitEvent(store, calcom('calcom-booking-created'), options('e1'));
+		const visitId = 'qGDMWyZkfkjt3yhcpQGxh8@Cal.com';
+		const { visit } = await store.setVisitStatus({ externalId: visitId }, 'no-show');
+		const ended = await applyVisitEvent(store, calcom('calcom-meeting-ended'), options('e2'));
+		expect(ended).toMatchObject({ kind: 'applied', attendance: null, item: { visit: { status: 'no-show' } } });
+		expect(await store.getVisit({ externalId: visitId })).toMatchObject({ status: 'no-show', version: visit.version });
+		expect(await store.listEvents({ contactId: visit.contactId, types: ['attendance_marked'] })).toEqual([]);
+	});
+
 	it('an engagement event is recorded once per provider ID, however often it is delivered', async () => {
 		const { contact } = await store.upsertContact({ externalId: 'P-1', phone: '+48601234567' });
 		const draft = { kind: 'inbound' as const, source: 'twilio' as const, externalEventId: 'twilio:SM1', channel: 'sms' as const, from: '+48601234567', text: 'Nie' };
