@@ -16,7 +16,8 @@ module.exports = function bonusPointsReminder() {
 	const later = delay(wf, 'Next day, 10:00', { direction: 'after', amount: 1, unit: 'days', timeOfDay: '10:00' });
 	const remind = send(wf, 'Remind of the balance', {
 		policy: 'preferSms', template: 'bonusPoints', purpose: 'marketing', step: 'bonus-2250',
-		variables: [['points', '={{ $json.counter.value.toLocaleString("en-US") }}'], ['link', 'https://clinic.example/book?offer=hygiene']],
+		// The balance written the patient's way: 2,310 (en, he), 2 310 (ru), 2310 (pl).
+		variables: [['points', '={{ $json.counter.value.toLocaleString($json.contact.locale || "en") }}'], ['link', 'https://clinic.example/book?offer=hygiene']],
 		options: { visitCheck: 'none' },
 	});
 	wf.chain(trigger, points);
@@ -26,6 +27,7 @@ module.exports = function bonusPointsReminder() {
 	wf.note('How this journey works', [
 		'The booking system sends each completed visit with its points (`points` in the payload; 100 when missing). The counter adds them once per visit, even if the event is delivered twice.',
 		'When the balance crosses 2,250 the patient gets the balance ("you have 2,310 points") and an invitation to spend it on professional hygiene.',
-	].join('\n\n'), { width: 500, height: 240 });
+		'It is a marketing message: it goes only on channels where the patient gave marketing consent (or switch on *Consent Collected Elsewhere* in the send node if your booking system only sends consenting patients).',
+	].join('\n\n'), { width: 500, height: 300 });
 	return wf.toJSON();
 };

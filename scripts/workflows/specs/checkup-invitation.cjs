@@ -10,12 +10,12 @@ module.exports = function checkupInvitation() {
 	});
 	const trigger = wf.journey('Last visit 5–6 months ago', 'recallTrigger', {
 		reminder: 'checkup-invitation', services: [], delayAmount: 5, delayUnit: 'months', catchUpDays: 30, excludeTags: [],
-		pollTimes: { item: [{ mode: 'everyDay', hour: 9 }] },
+		pollTimes: { item: [{ mode: 'everyDay', hour: 9, minute: 0 }] },
 	});
 	const invite = send(wf, 'Invite (WhatsApp → SMS → email)', {
 		policy: 'ordered', order: ['whatsapp', 'sms', 'email'], template: 'recall', purpose: 'marketing', step: 'checkup-invitation',
 		variables: [
-			['lastVisit', '={{ $json.visit.start ? DateTime.fromISO($json.visit.start).setZone($json.contact.timeZone || "Europe/Warsaw").toFormat("d LLL yyyy") : "" }}'],
+			['lastVisit', '={{ $json.visit.start ? DateTime.fromISO($json.visit.start).setZone($json.contact.timeZone || $now.zoneName).setLocale($json.contact.locale || "en").toFormat("d MMMM yyyy") : "" }}'],
 			['link', 'https://clinic.example/book?offer=hygiene-20'],
 		],
 		options: { visitCheck: 'none' },

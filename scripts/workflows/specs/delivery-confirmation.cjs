@@ -29,39 +29,62 @@ module.exports = function deliveryConfirmation() {
 	const ask = send(wf, 'SMS: did it arrive?', { policy: 'preferSms', template: 'deliveryQuestion', step: '=delivery-ask-{{ $json.delivery.id }}', variables: [['what', '={{ $json.delivery.what }}']], options: { visitCheck: 'none' } });
 	wf.chain(trigger, normalize, due, ask);
 	retryInWindow(wf, 'Ask: wait for the send window', ask);
-	const reply = wf.journey('Reply?', 'journeyCondition', { check: 'message', messageStatus: 'reply', messageLookup: 'latest', messageChannel: 'any', waitForEvent: true, waitHours: 24 });
-	wf.connect(ask, reply);
+	// The question's own reply (by its message ID: a later message from another journey does not hide it).
+	const replyTo = (name) => wf.journey(name, 'journeyCondition', {
+		check: 'message', messageStatus: 'reply', messageLookup: 'id', messageId: '={{ $json.message.messageId }}', waitForEvent: true, waitHours: 24,
+	});
+	// The shop may report one delivery twice (a retry): the run whose question came out as a
+	// duplicate stops here, so one answer never thanks twice or alerts the manager twice.
+	const firstReport = wf.base('First report of this delivery?', 'filter', 2.2, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+			conditions: [{ id: 'not-duplicate', leftValue: '={{ $json.message.status }}', rightValue: 'duplicate suppressed', operator: { type: 'string', operation: 'notEquals' } }],
+			combinator: 'and',
+		},
+		options: {},
+	});
+	const reply = replyTo('Reply?');
+	wf.chain(ask, firstReport, reply);
 
 	const thanks = send(wf, 'Thank you', { policy: 'preferSms', template: 'thanks', step: '=delivery-thanks-{{ $json.delivery.id }}', options: { visitCheck: 'none' } });
 	const tipsLater = delay(wf, 'Next day, 10:00', { direction: 'after', amount: 1, unit: 'days', timeOfDay: '10:00', anchorDate: '={{ $now.toISO() }}', anchorLabel: 'the confirmation' });
 	const tips = send(wf, 'Usage tips (optional)', {
-		policy: 'preferEmail', template: 'thanks', step: '=delivery-tips-{{ $json.delivery.id }}', purpose: 'marketing', options: { visitCheck: 'none' },
+		// Tips for using what the customer just received are part of the service, not promotion.
+		policy: 'preferEmail', template: 'thanks', step: '=delivery-tips-{{ $json.delivery.id }}', purpose: 'service', options: { visitCheck: 'none' },
 		extra: { messageSource: 'custom', subject: 'Getting the most out of {what}', text: '{greeting} Three tips for {what}: https://example.com/tips' },
 		variables: [['what', '={{ $json.delivery.what }}']],
 	});
 	wf.connect(reply, thanks, 1);
 	wf.chain(thanks, tipsLater, tips);
+	// An answer at night is thanked (or apologised to) when the send window opens, never dropped.
+	retryInWindow(wf, 'Thanks: wait for the send window', thanks);
+	retryInWindow(wf, 'Tips: wait for the send window', tips);
 
 	const apology = send(wf, 'Apology', { policy: 'preferSms', template: 'apology', step: '=delivery-apology-{{ $json.delivery.id }}', options: { visitCheck: 'none' } });
 	const alert = staffTask(wf, 'Manager alert', { team: 'service-desk', reason: '={{ "Not delivered: " + $json.delivery.what + " (" + $json.delivery.id + ")" }}' });
-	wf.connect(reply, apology, 2);
+	// The alert is connected first so it sits above the apology: n8n runs the upper branch first, so
+	// the manager hears at once even when the apology has to wait for the send window.
 	wf.connect(reply, alert, 2);
+	wf.connect(reply, apology, 2);
+	retryInWindow(wf, 'Apology: wait for the send window', apology);
 
 	const askAgain = send(wf, 'SMS: ask again', { policy: 'preferSms', template: 'deliveryQuestion', step: '=delivery-ask-again-{{ $json.delivery.id }}', variables: [['what', '={{ $json.delivery.what }}']], options: { visitCheck: 'none' } });
 	wf.connect(reply, askAgain, 0);
-	const reply2 = wf.journey('Reply to the second ask?', 'journeyCondition', { check: 'message', messageStatus: 'reply', messageLookup: 'latest', messageChannel: 'any', waitForEvent: true, waitHours: 24 });
+	retryInWindow(wf, 'Ask again: wait for the send window', askAgain);
+	const reply2 = replyTo('Reply to the second ask?');
 	wf.connect(askAgain, reply2);
 	wf.connect(reply2, thanks, 1);
-	wf.connect(reply2, apology, 2);
 	wf.connect(reply2, alert, 2);
-	const staff = staffTask(wf, 'Staff: call the customer', { team: 'service-desk', reason: '={{ "No answer about " + $json.delivery.what + " (" + $json.delivery.id + ")" }}' });
+	wf.connect(reply2, apology, 2);
+	const staff = staffTask(wf, 'Staff: call the customer', { team: 'service-desk', reason: '={{ ($json.condition.outcome === "Other Reply" ? "Unclear answer about " : "No answer about ") + $json.delivery.what + " (" + $json.delivery.id + ")" }}' });
 	wf.connect(reply2, staff, 0);
 	wf.connect(reply, staff, 3);
 	wf.connect(reply2, staff, 3);
 	wf.note('How this journey works', [
 		'POST `{ customer: {…}, delivery: { id, what, dueAt } }` to **Delivery due** (newspaper, parcel, technician …).',
 		'Replies come back through the **Journey events** workflow: Tak/Nie, כן/לא, Да/Нет, yes/no, 1/2 and 👍/👎 are understood; anything else goes to staff.',
-		'A "no" sends the apology **and** alerts the manager at the same time.',
+		'A "no" sends the apology **and** alerts the manager at the same time (an answer at night: the alert at once, the apology at 08:00).',
+		'Point the **notify** nodes at your helpdesk or CRM.',
 	].join('\n\n'), { width: 520, height: 260 });
 	return wf.toJSON();
 };

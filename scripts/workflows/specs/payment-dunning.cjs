@@ -6,7 +6,7 @@ module.exports = function paymentDunning() {
 	const wf = new WorkflowBuilder({
 		id: 'cjPaymentDunning01',
 		name: 'Payment dunning (S3)',
-		description: 'Email with a pay link → not opened → SMS → paid, or clicked but not paid → collections task.',
+		description: 'Email with a pay link → not opened or not paid → SMS → paid, or not paid → collections task.',
 	});
 	const trigger = wf.base('Payment overdue', 'webhook', 2, { httpMethod: 'POST', path: 'payment-overdue', responseMode: 'onReceived', options: {} }, { webhook: true });
 	const normalize = wf.base('Customer and invoice', 'set', 3.4, {
@@ -33,31 +33,50 @@ module.exports = function paymentDunning() {
 	});
 	wf.connect(normalize, email);
 	retryInWindow(wf, 'Email: wait for the send window', email);
-	const opened = wf.journey('Email opened?', 'journeyCondition', {
-		check: 'message', messageStatus: 'opened', messageLookup: 'latest', messageChannel: 'email', waitForEvent: true, waitHours: 48,
+	const byId = { messageLookup: 'id', messageId: '={{ $json.message.messageId }}' };
+	// A payment counts from the last week (a monthly subscription's previous payment is older).
+	const paidCheck = (name, wait) => wf.journey(name, 'journeyCondition', {
+		check: 'payment', surveySince: 'hours', sinceHours: 168, waitForEvent: wait > 0, ...(wait > 0 ? { waitHours: wait } : {}),
 	});
-	wf.connect(email, opened);
-	const paidAfterEmail = wf.journey('Paid after the email?', 'journeyCondition', { check: 'payment', surveySince: 'hours', sinceHours: 72, waitForEvent: true, waitHours: 72 });
+	// The billing system may report one invoice twice (a retry): the run whose email came out as a
+	// duplicate stops here, so the customer never gets two SMS or two collections calls.
+	const firstReport = wf.base('First report of this invoice?', 'filter', 2.2, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+			conditions: [{ id: 'not-duplicate', leftValue: '={{ $json.message.status }}', rightValue: 'duplicate suppressed', operator: { type: 'string', operation: 'notEquals' } }],
+			combinator: 'and',
+		},
+		options: {},
+	});
+	const opened = wf.journey('Email opened?', 'journeyCondition', { check: 'message', messageStatus: 'opened', ...byId, waitForEvent: true, waitHours: 48 });
+	wf.chain(email, firstReport, opened);
+	// Paid by transfer without opening the email: no SMS.
+	const paidUnopened = paidCheck('Paid without opening?', 0);
+	wf.connect(opened, paidUnopened, 0);
+	const paidAfterEmail = paidCheck('Paid after the email?', 72);
 	wf.connect(opened, paidAfterEmail, 1);
 	const sms = send(wf, 'SMS payment notice', {
 		policy: 'smsOnly', template: 'paymentReminder', step: '=dunning-sms-{{ $json.invoice.id }}', variables,
 		options: { trackingBaseUrl: TRACKING_BASE_URL, trackClicks: true, visitCheck: 'none' },
 	});
-	wf.connect(opened, sms, 0);
+	wf.connect(paidUnopened, sms, 0);
 	wf.connect(paidAfterEmail, sms, 0);
 	retryInWindow(wf, 'SMS: wait for the send window', sms);
-	const clicked = wf.journey('SMS link opened?', 'journeyCondition', {
-		check: 'message', messageStatus: 'clicked', messageLookup: 'latest', messageChannel: 'sms', waitForEvent: true, waitHours: 72,
-	});
+	const clicked = wf.journey('SMS link opened?', 'journeyCondition', { check: 'message', messageStatus: 'clicked', ...byId, waitForEvent: true, waitHours: 72 });
 	wf.connect(sms, clicked);
-	const paid = wf.journey('Paid?', 'journeyCondition', { check: 'payment', surveySince: 'hours', sinceHours: 168, waitForEvent: true, waitHours: 24 });
+	const paid = paidCheck('Paid?', 24);
 	wf.connect(clicked, paid, 1);
 	const collections = staffTask(wf, 'Collections: call the customer', { team: 'collections', reason: '={{ "Invoice " + $json.invoice.id + " (" + $json.invoice.amount + ") opened the pay link but did not pay" }}' });
 	wf.connect(paid, collections, 0);
+	// Neither the email nor the SMS link opened and still unpaid: the invoice must not be dropped.
+	const paidUnclicked = paidCheck('Paid without clicking?', 0);
+	wf.connect(clicked, paidUnclicked, 0);
+	const silent = staffTask(wf, 'Collections: no reaction', { team: 'collections', reason: '={{ "Invoice " + $json.invoice.id + " (" + $json.invoice.amount + ") unpaid; the email and SMS links were not opened" }}' });
+	wf.connect(paidUnclicked, silent, 0);
 	wf.note('How this journey works', [
 		'Your billing system POSTs `{ customer: { id, name, email, phone, timeZone, locale }, invoice: { id, amount, payUrl } }` to **Payment overdue** when a subscription is unpaid.',
 		'Payments come back through the **Journey events** workflow (`payment_received`), opens and clicks through its tracking URLs: keep it active.',
-		'Not opened → SMS; link opened but not paid → a task for the collections team (the **notify** node posts it; point it at your CRM).',
+		'Not opened (and not paid) → SMS; SMS link opened but not paid → a task for the collections team; no reaction at all → a collections task too (the **notify** nodes post them; point them at your CRM). Whoever pays at any point gets nothing more.',
 		'Protect the webhook (Header Auth) before going live; set the tracking URL to your n8n\'s public address.',
 	].join('\n\n'), { width: 540, height: 320 });
 	return wf.toJSON();

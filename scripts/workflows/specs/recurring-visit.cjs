@@ -4,11 +4,14 @@ const { retryInWindow, send } = require('../parts.cjs');
 
 function reminder(wf, { name, reminder: id, services, amount, unit, policy }) {
 	const trigger = wf.journey(`Due: ${name}`, 'recallTrigger', {
-		reminder: id, services, delayAmount: amount, delayUnit: unit, excludeTags: [], pollTimes: { item: [{ mode: 'everyHour' }] },
+		// Once a day at 10:00: everyone due since yesterday's poll, at a time inside everybody's send
+		// window (an hourly poll at night would hold patients of several time zones in one execution,
+		// and one execution can only wait until one instant).
+		reminder: id, services, delayAmount: amount, delayUnit: unit, excludeTags: [], pollTimes: { item: [{ mode: 'everyDay', hour: 10, minute: 0 }] },
 	});
 	const message = send(wf, `Remind: ${name}`, {
 		policy, template: 'recall', purpose: 'service', step: `recall-${id}`,
-		variables: [['lastVisit', '={{ $json.visit.start ? DateTime.fromISO($json.visit.start).setZone($json.contact.timeZone || "Europe/Warsaw").toFormat("d LLL yyyy") : "" }}'], ['link', 'https://clinic.example/book']],
+		variables: [['lastVisit', '={{ $json.visit.start ? DateTime.fromISO($json.visit.start).setZone($json.contact.timeZone || $now.zoneName).setLocale($json.contact.locale || "en").toFormat("d MMMM yyyy") : "" }}'], ['link', 'https://clinic.example/book']],
 		options: { visitCheck: 'none' },
 	});
 	wf.connect(trigger, message);
@@ -28,7 +31,7 @@ module.exports = function recurringVisit() {
 		name: 'check-up after 3 months', reminder: 'checkup-3m', services: ['Check-up'], amount: 3, unit: 'months', policy: 'preferEmail',
 	});
 	wf.note('Adapt it', [
-		'One **Due** trigger per reminder: pick the services it belongs to and the time after the visit (a month is 30 days: 3 months = 90 days, 6 months = 180 days).',
+		'One **Due** trigger per reminder: pick the services it belongs to and the time after the visit (a month is 30 days: 3 months = 90 days, 6 months = 180 days). Each polls once a day at 10:00 (the workflow\'s time zone).',
 		'Nobody with a future visit is reminded, and each visit is reminded once. Channel per reminder: SMS only, email only, prefer SMS (valid phone, else email) or prefer email.',
 		'The text is the built-in check-up template in the contact\'s language (EN/PL/HE/RU): switch a **Remind** node to *Custom Text* to write your own. Edit it in each **Remind** node, disable a reminder by deactivating its trigger, delete it by deleting both nodes.',
 	].join('\n\n'), { width: 520, height: 280 });
