@@ -58,6 +58,8 @@ export function chooseChannel(input: ChannelInput): ChannelDecision {
 	return { channel: chosen?.channel ?? null, address: chosen?.address ?? null, candidates, trace };
 }
 
+const NOT_FOR_TEXTS = new Set(['FIXED_LINE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'VOICEMAIL', 'PAGER']);
+
 function candidatesFor(policy: ChannelPolicy, order: readonly Channel[] | undefined): Channel[] {
 	if (policy !== 'ordered') {
 		const fixed = FIXED_ORDERS[policy as Exclude<ChannelPolicy, 'ordered'>];
@@ -99,5 +101,8 @@ function addressFor(
 		return 'email' in email ? { address: email.email, label: `valid email ${email.email}` } : { error: `email: ${email.error}` };
 	}
 	const phone = normalizePhone(contact.phone, region);
-	return 'e164' in phone ? { address: phone.e164, label: `valid phone ${phone.e164}` } : { error: `phone: ${phone.error}` };
+	if (!('e164' in phone)) return { error: `phone: ${phone.error}` };
+	// A number that surely cannot take texts (a landline, a toll-free line …) is no SMS/WhatsApp address.
+	if (phone.type && NOT_FOR_TEXTS.has(phone.type)) return { error: `phone: ${phone.e164} is a ${phone.type.toLowerCase().replace(/_/g, ' ')} number` };
+	return { address: phone.e164, label: `valid phone ${phone.e164}` };
 }

@@ -10,13 +10,20 @@ import type { ConsentState, Purpose } from '../store';
 
 export function consentBlocker(status: ConsentState['status'], purpose: Purpose, consentCollectedElsewhere: boolean): string | undefined {
 	if (status === 'revoked') return `opted out of ${purpose} messages`;
-	if (status === 'unknown' && purpose === 'marketing' && !consentCollectedElsewhere) return 'no recorded marketing consent';
+	if (status === 'unknown' && purpose === 'marketing' && !consentCollectedElsewhere) return NO_CONSENT;
 	return undefined;
 }
 
-/** Blockers that mean "the person said no" rather than "we cannot reach them". */
+const NO_CONSENT = 'no recorded marketing consent';
+
+/** Blockers that mean "no consent" rather than "we cannot reach them". */
 export function isConsentReason(reason: string): boolean {
-	return reason.startsWith('opted out') || reason === 'no recorded marketing consent';
+	return reason.startsWith('opted out') || reason === NO_CONSENT;
+}
+
+/** Blockers that mean the person said no (as opposed to never having said yes). */
+export function isOptOutReason(reason: string): boolean {
+	return reason.startsWith('opted out');
 }
 
 export const WHATSAPP_WINDOW_HOURS = 24;

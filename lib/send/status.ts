@@ -4,6 +4,7 @@ export const SEND_STATUSES = [
 	'outbox',
 	'duplicate suppressed',
 	'skipped: opted out',
+	'skipped: no consent',
 	'skipped: no usable channel',
 	'skipped: visit changed',
 	'skipped: frequency cap',

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { QuietHoursRules } from '../../lib/send';
-import { capReleaseTime, claimAttempt, isConsentReason, overCap, quietHoursDecision, windowStart, type FallbackResult, type TraceStep } from '../../lib/send';
+import { capReleaseTime, claimAttempt, isConsentReason, isOptOutReason, overCap, quietHoursDecision, windowStart, type FallbackResult, type TraceStep } from '../../lib/send';
 import type { ClaimMessageInput, JourneyStore } from '../../lib/store';
 import type { ItemResult } from '../shared/item-loop';
 import type { Delivery } from './delivery';
@@ -17,14 +17,16 @@ export async function skipWithoutChannel(
 	trace: TraceStep[],
 	input: Omit<ClaimMessageInput, 'idempotencyKey'>,
 ): Promise<ItemResult> {
-	const optedOut = trace.some((step) => step.outcome === 'skipped' && isConsentReason(step.reason));
+	const skippedFor = (test: (reason: string) => boolean) => trace.some((step) => step.outcome === 'skipped' && test(step.reason));
+	const optedOut = skippedFor(isOptOutReason);
+	const noConsent = !optedOut && skippedFor(isConsentReason);
 	const reason = trace.map((step) => `${step.channel}: ${step.reason}`).join('; ') || 'no channel to try';
 	const claim = await claimAttempt(store, key, input);
 	if (claim.kind === 'duplicate') return duplicate(json, key, trace, claim.message);
 	if (claim.kind === 'claimed') await store.updateMessage(claim.message.id, { error: reason });
 	return done(json, {
 		...blank(key, trace),
-		status: optedOut ? 'skipped: opted out' : 'skipped: no usable channel',
+		status: optedOut ? 'skipped: opted out' : noConsent ? 'skipped: no consent' : 'skipped: no usable channel',
 		messageId: claim.kind === 'claimed' ? claim.message.id : null,
 		reason,
 	});

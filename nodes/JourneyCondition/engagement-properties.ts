@@ -87,7 +87,7 @@ export const engagementProperties: INodeProperties[] = [
 		displayName: 'Message ID',
 		name: 'messageId',
 		type: 'string',
-		default: '={{ $json.message.id }}',
+		default: '={{ $json.message.messageId }}',
 		required: true,
 		displayOptions: { show: { check: ['message'], messageLookup: ['id'] } },
 	},

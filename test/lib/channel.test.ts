@@ -163,3 +163,14 @@ describe('chooseChannel', () => {
 		expect(() => chooseChannel({ contact: both, ...config } as never)).toThrow(expect.objectContaining({ field }));
 	});
 });
+
+describe('numbers that cannot take texts', () => {
+	it('does not text a Polish landline: prefer SMS falls back to email, SMS only has no channel', () => {
+		const contact = { phone: '+48 22 123 45 67', email: 'anna@example.com' };
+		const prefer = chooseChannel({ policy: 'preferSms', contact });
+		expect(prefer.channel).toBe('email');
+		expect(prefer.trace[0]).toMatchObject({ channel: 'sms', ok: false, reason: expect.stringContaining('fixed line') });
+		expect(chooseChannel({ policy: 'smsOnly', contact }).channel).toBeNull();
+		expect(chooseChannel({ policy: 'smsOnly', contact: { phone: '+48 601 234 567' } }).channel).toBe('sms');
+	});
+});

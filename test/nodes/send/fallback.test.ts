@@ -158,7 +158,7 @@ describe('Channel Preference Send fallbacks', () => {
 
 	it('does not send marketing without recorded consent, unless consent is collected elsewhere', async () => {
 		const refused = await runOne(smsThenEmail({ purpose: 'marketing', step: 'offer', template: 'recall' }));
-		expect(refused.status).toBe('skipped: opted out');
+		expect(refused.status).toBe('skipped: no consent');
 		expect(refused.trace).toEqual([
 			{ channel: 'sms', outcome: 'skipped', reason: 'no recorded marketing consent' },
 			{ channel: 'email', outcome: 'skipped', reason: 'no recorded marketing consent' },

@@ -74,7 +74,7 @@ describe('S6 bonus points reminder', () => {
 
 		expect(await balance()).toBe(2310);
 		const [skipped] = messages(s.h, crossing);
-		expect([skipped.at, skipped.status, skipped.channel]).toEqual(['2027-04-16T07:00:00.000Z', 'skipped: opted out', null]);
+		expect([skipped.at, skipped.status, skipped.channel]).toEqual(['2027-04-16T07:00:00.000Z', 'skipped: no consent', null]);
 		expect(skipped.trace.map((step) => `${step.channel}: ${step.reason}`)).toEqual(['sms: no recorded marketing consent', 'email: no recorded marketing consent']);
 	});
 

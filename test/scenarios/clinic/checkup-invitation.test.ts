@@ -57,7 +57,7 @@ describe('S6 check-up invitation', () => {
 		expect(summary(sent).sort()).toEqual([
 			`2027-04-13T07:00:00.000Z ${INVITE}: outbox email nina.orlova@example.ru`,
 			`2027-04-13T07:00:00.000Z ${INVITE}: outbox sms ${olga.phone}`,
-			`2027-04-13T07:00:00.000Z ${INVITE}: skipped: opted out`,
+			`2027-04-13T07:00:00.000Z ${INVITE}: skipped: no consent`,
 		]);
 		const toOlga = sent.find((m) => m.to === olga.phone)!;
 		expect(toOlga.trace[0]).toEqual({ channel: 'whatsapp', outcome: 'skipped', reason: 'outside the 24-hour WhatsApp window and no approved template set' });
@@ -65,7 +65,7 @@ describe('S6 check-up invitation', () => {
 			'Здравствуйте, Ольга! С вашего последнего визита (1 ноября 2026) прошло уже немало времени. Приглашаем на профилактический осмотр: Клиника «Улыбка». Записаться: https://clinic.example/book?offer=hygiene-20',
 		);
 		expect(toOlga.text).not.toMatch(/кариес/i);
-		const toMaria = sent.find((m) => m.status === 'skipped: opted out')!;
+		const toMaria = sent.find((m) => m.status === 'skipped: no consent')!;
 		expect(toMaria.trace.map((step) => `${step.channel}: ${step.reason}`)).toEqual([
 			'whatsapp: no recorded marketing consent',
 			'sms: no recorded marketing consent',
