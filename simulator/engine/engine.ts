@@ -414,6 +414,7 @@ export class JourneyHarness {
 				node: nodeName,
 				outputs: (taskData.data?.main ?? []).map((items) => items?.length ?? 0),
 				detail: taskData.error ? `error: ${taskData.error.message}` : undefined,
+				task: taskData,
 			});
 		});
 		const base = this.baseUrl;

@@ -1,4 +1,6 @@
 /** What happened when, in virtual time: the harness's record of every journey it ran. */
+import type { ITaskData } from 'n8n-workflow';
+
 export type TimelineKind = 'start' | 'node' | 'park' | 'resume' | 'finish' | 'error' | 'action';
 
 export interface TimelineEntry {
@@ -9,6 +11,8 @@ export interface TimelineEntry {
 	/** Items per output of the node, e.g. [1, 0] for an If that went down its first output. */
 	outputs?: number[];
 	detail?: string;
+	/** For 'node': what the node put out in this run (n8n drops a parked node's entry from runData on resume; this keeps it). */
+	task?: ITaskData;
 }
 
 export class Timeline {

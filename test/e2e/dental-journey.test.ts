@@ -26,6 +26,8 @@ function dentalForTest(): Workflow {
 	const workflow = loadWorkflow('dental-visit-reminder.json');
 	nodeOf(workflow, 'Visit booked or moved').credentials = { journeyWebhookApi: WEBHOOK_CREDENTIAL };
 	// Longer than n8n's 65 s in-process limit, so the run is parked in the database.
+	// The visit has just begun (see below), so "today" must not divert the journey to SMS only.
+	setParameters(workflow, 'Visit today? (then SMS only)', { dateValue: '={{ $now.plus({ days: 2 }).toISO() }}' });
 	setParameters(workflow, '2 days before, 08:00', { anchor: 'now', direction: 'after', amount: 2, unit: 'minutes', timeOfDay: '', ...ALWAYS_OPEN });
 	setParameters(workflow, 'On the day, 08:00', { anchor: 'now', direction: 'after', amount: 0, unit: 'minutes', timeOfDay: '', ...ALWAYS_OPEN });
 	setParameters(workflow, '24 hours after the visit', { anchor: 'now', direction: 'after', amount: 0, unit: 'minutes', ...ALWAYS_OPEN });
