@@ -97,8 +97,8 @@ class WorkflowBuilder {
 		for (const node of this.nodes) {
 			const parent = loopsBack(node.name) ? this.edges.find((edge) => edge.to === node.name).from : undefined;
 			node.position = parent
-				? [(depth.get(parent) ?? 0) * 280, (lane.get(parent) ?? 0) * 220 + 150]
-				: [(depth.get(node.name) ?? 0) * 280, (lane.get(node.name) ?? 0) * 220];
+				? [(depth.get(parent) ?? 0) * 280, (lane.get(parent) ?? 0) * 320 + 160]
+				: [(depth.get(node.name) ?? 0) * 280, (lane.get(node.name) ?? 0) * 320];
 		}
 	}
 
