@@ -88,4 +88,36 @@ const EVENTS_TRIGGER = 'Journey events';
 const EVENTS_PATH = 'journey-events';
 const TRACKING_BASE_URL = `http://localhost:5678/webhook/${stableId(`${EVENTS_WORKFLOW_ID}/${EVENTS_TRIGGER}/webhook`)}/${EVENTS_PATH}`;
 
-module.exports = { EVENTS_WORKFLOW_ID, EVENTS_TRIGGER, EVENTS_PATH, TRACKING_BASE_URL, OUTBOX, visitTrigger, delay, retryInWindow, stillBooked, send, tag, staffTask };
+/**
+ * A customer posted by another system (billing, delivery) as `{ customer: {…}, <key>: {…} }`,
+ * reshaped into the journey item's `contact` plus `<key>` with the given fields.
+ */
+function customerFromBody(wf, name, key, fields) {
+	const contact = [
+		['cid', 'id', '={{ $json.body.customer.id }}'],
+		['cname', 'name', '={{ $json.body.customer.name }}'],
+		['cemail', 'email', '={{ $json.body.customer.email }}'],
+		['cphone', 'phone', '={{ $json.body.customer.phone }}'],
+		['czone', 'timeZone', '={{ $json.body.customer.timeZone || "Europe/Warsaw" }}'],
+		['clocale', 'locale', '={{ $json.body.customer.locale || "en" }}'],
+	].map(([id, field, value]) => ({ id, name: `contact.${field}`, type: 'string', value }));
+	const own = fields.map(([id, field, value]) => ({ id, name: `${key}.${field}`, type: 'string', value }));
+	return wf.base(name, 'set', 3.4, { assignments: { assignments: [...contact, ...own] }, options: {} });
+}
+
+/**
+ * Stops a run whose first message came out as "duplicate suppressed": the sender reported the same
+ * thing twice (a retry), and the first run already carries the journey.
+ */
+function firstReportOnly(wf, name) {
+	return wf.base(name, 'filter', 2.2, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+			conditions: [{ id: 'not-duplicate', leftValue: '={{ $json.message.status }}', rightValue: 'duplicate suppressed', operator: { type: 'string', operation: 'notEquals' } }],
+			combinator: 'and',
+		},
+		options: {},
+	});
+}
+
+module.exports = { customerFromBody, firstReportOnly, EVENTS_WORKFLOW_ID, EVENTS_TRIGGER, EVENTS_PATH, TRACKING_BASE_URL, OUTBOX, visitTrigger, delay, retryInWindow, stillBooked, send, tag, staffTask };

@@ -1,6 +1,6 @@
 // S4 — delivery / service confirmation (seed 003).
 const { WorkflowBuilder } = require('../builder.cjs');
-const { delay, retryInWindow, send, staffTask } = require('../parts.cjs');
+const { customerFromBody, delay, firstReportOnly, retryInWindow, send, staffTask } = require('../parts.cjs');
 
 module.exports = function deliveryConfirmation() {
 	const wf = new WorkflowBuilder({
@@ -9,22 +9,11 @@ module.exports = function deliveryConfirmation() {
 		description: 'SMS "did it arrive?" → yes: thanks + tips / no: apology and a manager alert at once / no reply: ask again, then a staff task.',
 	});
 	const trigger = wf.base('Delivery due', 'webhook', 2, { httpMethod: 'POST', path: 'delivery-due', responseMode: 'onReceived', options: {} }, { webhook: true });
-	const normalize = wf.base('Customer and delivery', 'set', 3.4, {
-		assignments: {
-			assignments: [
-				{ id: 'cid', name: 'contact.id', type: 'string', value: '={{ $json.body.customer.id }}' },
-				{ id: 'cname', name: 'contact.name', type: 'string', value: '={{ $json.body.customer.name }}' },
-				{ id: 'cemail', name: 'contact.email', type: 'string', value: '={{ $json.body.customer.email }}' },
-				{ id: 'cphone', name: 'contact.phone', type: 'string', value: '={{ $json.body.customer.phone }}' },
-				{ id: 'czone', name: 'contact.timeZone', type: 'string', value: '={{ $json.body.customer.timeZone || "Europe/Warsaw" }}' },
-				{ id: 'clocale', name: 'contact.locale', type: 'string', value: '={{ $json.body.customer.locale || "en" }}' },
-				{ id: 'did', name: 'delivery.id', type: 'string', value: '={{ $json.body.delivery.id }}' },
-				{ id: 'dwhat', name: 'delivery.what', type: 'string', value: '={{ $json.body.delivery.what || "your order" }}' },
-				{ id: 'ddue', name: 'delivery.dueAt', type: 'string', value: '={{ $json.body.delivery.dueAt }}' },
-			],
-		},
-		options: {},
-	});
+	const normalize = customerFromBody(wf, 'Customer and delivery', 'delivery', [
+		['did', 'id', '={{ $json.body.delivery.id }}'],
+		['dwhat', 'what', '={{ $json.body.delivery.what || "your order" }}'],
+		['ddue', 'dueAt', '={{ $json.body.delivery.dueAt }}'],
+	]);
 	const due = delay(wf, 'When it was due (in the send window)', { direction: 'after', amount: 1, unit: 'hours', anchorDate: '={{ $json.delivery.dueAt }}', anchorLabel: 'the delivery time' });
 	const ask = send(wf, 'SMS: did it arrive?', { policy: 'preferSms', template: 'deliveryQuestion', step: '=delivery-ask-{{ $json.delivery.id }}', variables: [['what', '={{ $json.delivery.what }}']], options: { visitCheck: 'none' } });
 	wf.chain(trigger, normalize, due, ask);
@@ -35,14 +24,7 @@ module.exports = function deliveryConfirmation() {
 	});
 	// The shop may report one delivery twice (a retry): the run whose question came out as a
 	// duplicate stops here, so one answer never thanks twice or alerts the manager twice.
-	const firstReport = wf.base('First report of this delivery?', 'filter', 2.2, {
-		conditions: {
-			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
-			conditions: [{ id: 'not-duplicate', leftValue: '={{ $json.message.status }}', rightValue: 'duplicate suppressed', operator: { type: 'string', operation: 'notEquals' } }],
-			combinator: 'and',
-		},
-		options: {},
-	});
+	const firstReport = firstReportOnly(wf, 'First report of this delivery?');
 	const reply = replyTo('Reply?');
 	wf.chain(ask, firstReport, reply);
 

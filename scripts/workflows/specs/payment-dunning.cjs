@@ -1,6 +1,6 @@
 // S3 — payment dunning (seed 003).
 const { WorkflowBuilder } = require('../builder.cjs');
-const { TRACKING_BASE_URL, retryInWindow, send, staffTask } = require('../parts.cjs');
+const { TRACKING_BASE_URL, customerFromBody, firstReportOnly, retryInWindow, send, staffTask } = require('../parts.cjs');
 
 module.exports = function paymentDunning() {
 	const wf = new WorkflowBuilder({
@@ -9,22 +9,11 @@ module.exports = function paymentDunning() {
 		description: 'Email with a pay link → not opened or not paid → SMS → paid, or not paid → collections task.',
 	});
 	const trigger = wf.base('Payment overdue', 'webhook', 2, { httpMethod: 'POST', path: 'payment-overdue', responseMode: 'onReceived', options: {} }, { webhook: true });
-	const normalize = wf.base('Customer and invoice', 'set', 3.4, {
-		assignments: {
-			assignments: [
-				{ id: 'cid', name: 'contact.id', type: 'string', value: '={{ $json.body.customer.id }}' },
-				{ id: 'cname', name: 'contact.name', type: 'string', value: '={{ $json.body.customer.name }}' },
-				{ id: 'cemail', name: 'contact.email', type: 'string', value: '={{ $json.body.customer.email }}' },
-				{ id: 'cphone', name: 'contact.phone', type: 'string', value: '={{ $json.body.customer.phone }}' },
-				{ id: 'czone', name: 'contact.timeZone', type: 'string', value: '={{ $json.body.customer.timeZone || "Europe/Warsaw" }}' },
-				{ id: 'clocale', name: 'contact.locale', type: 'string', value: '={{ $json.body.customer.locale || "en" }}' },
-				{ id: 'inv', name: 'invoice.id', type: 'string', value: '={{ $json.body.invoice.id }}' },
-				{ id: 'amount', name: 'invoice.amount', type: 'string', value: '={{ $json.body.invoice.amount }}' },
-				{ id: 'link', name: 'invoice.payUrl', type: 'string', value: '={{ $json.body.invoice.payUrl }}' },
-			],
-		},
-		options: {},
-	});
+	const normalize = customerFromBody(wf, 'Customer and invoice', 'invoice', [
+		['inv', 'id', '={{ $json.body.invoice.id }}'],
+		['amount', 'amount', '={{ $json.body.invoice.amount }}'],
+		['link', 'payUrl', '={{ $json.body.invoice.payUrl }}'],
+	]);
 	wf.chain(trigger, normalize);
 	const variables = [['amount', '={{ $json.invoice.amount }}'], ['link', '={{ $json.invoice.payUrl }}']];
 	const email = send(wf, 'Email payment reminder', {
@@ -40,14 +29,7 @@ module.exports = function paymentDunning() {
 	});
 	// The billing system may report one invoice twice (a retry): the run whose email came out as a
 	// duplicate stops here, so the customer never gets two SMS or two collections calls.
-	const firstReport = wf.base('First report of this invoice?', 'filter', 2.2, {
-		conditions: {
-			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
-			conditions: [{ id: 'not-duplicate', leftValue: '={{ $json.message.status }}', rightValue: 'duplicate suppressed', operator: { type: 'string', operation: 'notEquals' } }],
-			combinator: 'and',
-		},
-		options: {},
-	});
+	const firstReport = firstReportOnly(wf, 'First report of this invoice?');
 	const opened = wf.journey('Email opened?', 'journeyCondition', { check: 'message', messageStatus: 'opened', ...byId, waitForEvent: true, waitHours: 48 });
 	wf.chain(email, firstReport, opened);
 	// Paid by transfer without opening the email: no SMS.
