@@ -74,7 +74,7 @@ export function finishFallback(
 ): ItemResult {
 	switch (result.status) {
 		case 'sent':
-			return sent(json, key, trace, result.attempt.channel, result.attempt.message.id, result.delivery);
+			return sent(json, key, trace, result.attempt, result.attempt.message.id, result.delivery);
 		case 'duplicate':
 			return duplicate(json, key, trace, result.message);
 		case 'no-channel':
@@ -92,6 +92,7 @@ export function finishFallback(
 				...blank(key, trace),
 				status: 'failed',
 				channel: result.attempt.channel,
+				to: result.attempt.address,
 				provider: result.error.provider,
 				messageId: result.attempt.message.id,
 				error: result.error.message,

@@ -13,6 +13,8 @@ export const DEFERRED = 1;
 export interface MessageOutput {
 	status: SendStatus;
 	channel: Channel | null;
+	/** The address used: E.164 phone or email. */
+	to?: string;
 	provider: string | null;
 	providerMessageId: string | null;
 	/** The Journey Store's message id (tracking tokens and events refer to it). */
@@ -61,10 +63,12 @@ export function duplicate(json: IDataObject, idempotencyKey: string, trace: Trac
 	});
 }
 
-export function sent(json: IDataObject, idempotencyKey: string, trace: TraceStep[], channel: Channel, messageId: string, delivery: Delivery): ItemResult {
+export function sent(json: IDataObject, idempotencyKey: string, trace: TraceStep[], attempt: { channel: Channel; address: string }, messageId: string, delivery: Delivery): ItemResult {
+	const { channel } = attempt;
 	return done(json, {
 		status: delivery.provider === 'outbox' ? 'outbox' : 'sent',
 		channel,
+		to: attempt.address,
 		provider: delivery.provider,
 		providerMessageId: delivery.providerMessageId,
 		messageId,

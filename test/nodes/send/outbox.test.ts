@@ -23,7 +23,7 @@ describe('Channel Preference Send with the default Outbox provider', () => {
 		expect(run.status).toBe('success');
 		const [item] = harness.output(run, SEND_NODE, 0);
 		const message = messageOf(item);
-		expect(message).toMatchObject({ status: 'outbox', channel: 'sms', provider: 'outbox', sms: { encoding: 'UCS-2', segments: 2 } });
+		expect(message).toMatchObject({ status: 'outbox', channel: 'sms', to: '+48601234567', provider: 'outbox', sms: { encoding: 'UCS-2', segments: 2 } });
 		expect(message.text).toBe('Dzień dobry, Anna! Przypominamy o Twojej wizycie: Smile Dental, Warszawa, czwartek, 15 kwietnia, godz. 10:30.');
 		expect(message.text).not.toMatch(/Root canal/);
 		expect(message.trace).toEqual([{ channel: 'sms', outcome: 'chosen', reason: 'valid phone +48601234567' }, { channel: 'sms', outcome: 'sent', reason: 'accepted by the provider' }]);
