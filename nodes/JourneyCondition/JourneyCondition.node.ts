@@ -143,6 +143,13 @@ export class JourneyCondition implements INodeType {
 			return { webhookResponse: { resumed: false, reason: evaluation.reason } };
 		}
 		const routed = routeBy(names, check, parked, 0)(evaluation);
+		// The event that woke the run (posted by the Journey Event / Visit Trigger), e.g. a reply's text for a staff task.
+		const body = this.getBodyData();
+		const event = body.event as IDataObject | undefined;
+		if (event) {
+			const woken = { type: event.type, intent: event.intent ?? null, channel: event.channel ?? null, occurredAt: event.occurredAt, text: body.text ?? null };
+			routed.item.json = { ...routed.item.json, condition: { ...(routed.item.json.condition as IDataObject), event: woken } };
+		}
 		const workflowData: INodeExecutionData[][] = names.map(() => []);
 		workflowData[routed.output].push(routed.item);
 		return { workflowData };

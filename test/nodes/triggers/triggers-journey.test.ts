@@ -39,7 +39,8 @@ describe('Visit Trigger → Journey Condition (wait for attendance) ← Journey 
 
 		expect(run.status).toBe('success');
 		expect(run.resumedAt.map((at) => at.toISOString())).toEqual(['2027-04-13T06:00:00.000Z']);
-		expect(t.h.output(run, 'Attendance', branch === 'Attended' ? 1 : 2)).toHaveLength(1);
+		const [resumed] = t.h.output(run, 'Attendance', branch === 'Attended' ? 1 : 2);
+		expect(resumed.json.condition).toMatchObject({ outcome: branch === 'Attended' ? 'Attended' : 'No-Show', event: { type: 'attendance_marked', intent: status } });
 		expect(t.h.executedNodes(run)).toContain(branch);
 		expect(t.h.runs).toHaveLength(1);
 	});
