@@ -8,6 +8,7 @@ import type {
 	ContactInput,
 	ContactLookup,
 	CounterAddResult,
+	CounterExpireResult,
 	CounterSetResult,
 	EngagementEvent,
 	EventQuery,
@@ -75,6 +76,11 @@ export interface JourneyStore {
 	/** A repeated dedupKey adds nothing and returns applied=false with the current value. */
 	addToCounter(contactId: string, name: string, delta: number, dedupKey?: string): Promise<CounterAddResult>;
 	setCounter(contactId: string, name: string, value: number): Promise<CounterSetResult>;
+	/**
+	 * Removes, in one transaction, what was added to the counter before `olderThan` (ISO instant) and
+	 * not yet spent (spending takes the oldest additions first), lowering the counter by that much.
+	 */
+	expireCounter(contactId: string, name: string, olderThan: string): Promise<CounterExpireResult>;
 	/** 0 when the counter was never written. */
 	getCounter(contactId: string, name: string): Promise<number>;
 	listCounterNames(): Promise<string[]>;

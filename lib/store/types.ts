@@ -192,6 +192,13 @@ export interface CounterSetResult {
 	value: number;
 }
 
+export interface CounterExpireResult {
+	/** The amount removed: what was added before the cut-off and not yet spent. */
+	expired: number;
+	/** The counter after the expiry (0 when it was never written). */
+	value: number;
+}
+
 export interface Message {
 	id: string;
 	idempotencyKey: string;

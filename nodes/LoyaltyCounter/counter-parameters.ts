@@ -57,3 +57,11 @@ export function readMilestone(ctx: IExecuteFunctions, operation: CounterOperatio
 	}
 	return undefined;
 }
+
+/** Days after which added points expire; 0 = never. */
+export function readExpiryDays(ctx: IExecuteFunctions, operation: CounterOperation, itemIndex: number): number {
+	if (operation === 'reset') return 0;
+	const days = readNumber(ctx, 'expireAfterDays', 'Expire Points Older Than (Days)', itemIndex);
+	if (days < 0) throw fieldError('Expire Points Older Than (Days)', `must be 0 (off) or more, got ${days}`);
+	return days;
+}

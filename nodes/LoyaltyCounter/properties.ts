@@ -107,6 +107,17 @@ export const loyaltyCounterProperties: INodeProperties[] = [
 	},
 	createContactProperty(['add', 'set']),
 	{
+		displayName: 'Expire Points Older Than (Days)',
+		name: 'expireAfterDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'Points added more than this many days (of 24 hours) ago and not yet spent are removed from the counter before the operation, so the result and the milestone see the balance without them. Spending takes the oldest points first. 0 = points never expire.',
+		hint: 'The output shows the amount removed as counter.expired',
+		displayOptions: { show: { operation: ['add', 'set', 'get'] } },
+	},
+	{
 		displayName: 'Milestone',
 		name: 'milestone',
 		type: 'options',

@@ -81,6 +81,8 @@ export class SqlJourneyStore implements JourneyStore {
 		guard('addToCounter', () => counters.addToCounter(this.db, contactId, name, delta, dedupKey));
 	setCounter = (contactId: string, name: string, value: number) =>
 		guard('setCounter', () => counters.setCounter(this.db, contactId, name, value));
+	expireCounter = (contactId: string, name: string, olderThan: string) =>
+		guard('expireCounter', () => counters.expireCounter(this.db, contactId, name, olderThan));
 	getCounter = (contactId: string, name: string) => counters.getCounter(this.db, contactId, name);
 	listCounterNames = () => counters.listCounterNames(this.db);
 

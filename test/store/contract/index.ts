@@ -1,5 +1,6 @@
 import { openStore } from '../../../lib/store';
 import { consentContract } from './consent';
+import { counterExpiryContract } from './counter-expiry';
 import { contactsContract } from './contacts';
 import type { ContractContext, StoreHarness } from './context';
 import { lifecycleContract } from './lifecycle';
@@ -31,6 +32,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 		visitsContract(ctx);
 		tagsContract(ctx);
 		countersContract(ctx);
+		counterExpiryContract(ctx);
 		messagesContract(ctx);
 		eventsContract(ctx);
 		waitersContract(ctx);
