@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { readWorkflow, type JourneyHarness, type JourneyRun, type WorkflowJson } from '../../harness';
+import { readWorkflow, type JourneyHarness, type JourneyRun } from '../../harness';
 import { getStore, resolveStoreConfig, type JourneyStore, type StoreCredential } from '../../../lib/store';
 
 export const fixture = (name: string) => readWorkflow(`test/fixtures/delay-condition/${name}.json`);
@@ -49,20 +49,7 @@ export function visitItem(options: VisitItemOptions = {}): INodeExecutionData {
 	};
 }
 
-/** A copy of the workflow with some parameters (and node settings such as onError) of one node changed. */
-export function withNode(
-	workflow: WorkflowJson,
-	nodeName: string,
-	parameters: IDataObject,
-	settings: Partial<WorkflowJson['nodes'][number]> = {},
-): WorkflowJson {
-	const copy = structuredClone(workflow);
-	const node = copy.nodes.find((candidate) => candidate.name === nodeName);
-	if (!node) throw new Error(`no node "${nodeName}" in ${workflow.name}`);
-	Object.assign(node.parameters, parameters);
-	Object.assign(node, settings);
-	return copy;
-}
+export { withNode } from '../../harness';
 
 /** Virtual instants (UTC ISO) at which a node ran in a run, in order. */
 export function ranAt(h: JourneyHarness, run: JourneyRun, nodeName: string): string[] {

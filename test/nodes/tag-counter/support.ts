@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { WorkflowJson } from '../../harness';
 import { readWorkflow } from '../../harness';
 import { getStore, resolveStoreConfig, type JourneyStore, type StoreCredential } from '../../../lib/store';
 
@@ -32,19 +31,6 @@ export function visitItem(contactId: string, visitId: string, extra: IDataObject
 	};
 }
 
-/** A copy of the workflow with some parameters (and node settings such as onError) of one node changed. */
-export function withNode(
-	workflow: WorkflowJson,
-	nodeName: string,
-	parameters: IDataObject,
-	settings: Partial<WorkflowJson['nodes'][number]> = {},
-): WorkflowJson {
-	const copy = structuredClone(workflow);
-	const node = copy.nodes.find((candidate) => candidate.name === nodeName);
-	if (!node) throw new Error(`no node "${nodeName}" in ${workflow.name}`);
-	Object.assign(node.parameters, parameters);
-	Object.assign(node, settings);
-	return copy;
-}
+export { withNode } from '../../harness';
 
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
