@@ -47,6 +47,14 @@ export interface JourneyStore {
 	/** Highest applied migration version. */
 	schemaVersion(): Promise<number>;
 	close(): Promise<void>;
+	/**
+	 * Runs fn in one transaction: every operation on the store it is given commits together or
+	 * not at all (a throw rolls back), with one durable commit. Use only that store inside fn —
+	 * the outer one would wait for the transaction to end (SQLite) or run outside it (Postgres).
+	 * fn may run more than once when the database asks for a retry (deadlock), so keep its side
+	 * effects in the store.
+	 */
+	atomically<R>(fn: (store: JourneyStore) => Promise<R>): Promise<R>;
 
 	/** Matches by externalId; otherwise by email, then phone (when an externalId is given, only contacts without one are adopted). */
 	upsertContact(input: ContactInput): Promise<UpsertContactResult>;
@@ -85,7 +93,10 @@ export interface JourneyStore {
 	getCounter(contactId: string, name: string): Promise<number>;
 	listCounterNames(): Promise<string[]>;
 
-	/** Insert-if-absent on idempotencyKey: exactly one caller gets claimed=true, the others the stored row. */
+	/**
+	 * Insert-if-absent on idempotencyKey: exactly one caller gets claimed=true, the others the stored
+	 * row. Resolves after the claim is committed; concurrent claims (and updates) share one commit.
+	 */
 	claimMessage(input: ClaimMessageInput): Promise<ClaimMessageResult>;
 	updateMessage(id: string, patch: MessagePatch): Promise<Message>;
 	getMessage(id: string): Promise<Message | null>;

@@ -7,9 +7,11 @@ import * as contacts from './contacts';
 import * as counters from './counters';
 import type { SqlDriver } from './driver';
 import * as events from './events';
+import { GroupCommit } from './group-commit';
 import * as messages from './messages';
 import { readSchemaVersion } from './migrate';
 import * as tags from './tags';
+import { TransactionDriver } from './tx-driver';
 import * as visits from './visits';
 import * as waiters from './waiters';
 
@@ -33,6 +35,9 @@ async function guard<R>(operation: string, fn: () => Promise<R>): Promise<R> {
 export class SqlJourneyStore implements JourneyStore {
 	readonly backend: StoreBackend;
 	private closed = false;
+	/** Claims and their outcome updates are the hot writes of a send run: group-committed (see group-commit.ts). */
+	private readonly claims: GroupCommit<T.ClaimMessageInput, T.ClaimMessageResult> | null;
+	private readonly updates: GroupCommit<{ id: string; patch: T.MessagePatch }, T.Message> | null;
 
 	constructor(
 		private readonly db: SqlDriver,
@@ -40,6 +45,10 @@ export class SqlJourneyStore implements JourneyStore {
 		private readonly onClose?: () => void,
 	) {
 		this.backend = db.dialect;
+		// Inside atomically() every write already shares the caller's transaction.
+		const grouped = !(db instanceof TransactionDriver);
+		this.claims = grouped ? new GroupCommit(db, messages.claimMessage, (input) => String(input.idempotencyKey)) : null;
+		this.updates = grouped ? new GroupCommit(db, (tx, { id, patch }) => messages.updateMessage(tx, id, patch), ({ id }) => String(id)) : null;
 	}
 
 	toString(): string {
@@ -47,6 +56,11 @@ export class SqlJourneyStore implements JourneyStore {
 	}
 
 	schemaVersion = () => readSchemaVersion(this.db);
+
+	atomically<R>(fn: (store: JourneyStore) => Promise<R>): Promise<R> {
+		if (this.db instanceof TransactionDriver) return fn(this);
+		return this.db.transaction((tx) => fn(new SqlJourneyStore(new TransactionDriver(this.db.dialect, tx), this.location)));
+	}
 
 	async close(): Promise<void> {
 		if (this.closed) return;
@@ -86,8 +100,10 @@ export class SqlJourneyStore implements JourneyStore {
 	getCounter = (contactId: string, name: string) => counters.getCounter(this.db, contactId, name);
 	listCounterNames = () => counters.listCounterNames(this.db);
 
-	claimMessage = (input: T.ClaimMessageInput) => guard('claimMessage', () => messages.claimMessage(this.db, input));
-	updateMessage = (id: string, patch: T.MessagePatch) => messages.updateMessage(this.db, id, patch);
+	claimMessage = (input: T.ClaimMessageInput) =>
+		guard('claimMessage', () => (this.claims ? this.claims.submit(input) : messages.claimMessage(this.db, input)));
+	updateMessage = (id: string, patch: T.MessagePatch) =>
+		this.updates ? this.updates.submit({ id, patch }) : messages.updateMessage(this.db, id, patch);
 	getMessage = (id: string) => messages.getMessage(this.db, id);
 	findMessageByProviderId = (providerMessageId: string, provider?: string) =>
 		messages.findMessageByProviderId(this.db, providerMessageId, provider);

@@ -1,4 +1,5 @@
 import { openStore } from '../../../lib/store';
+import { atomicContract } from './atomic';
 import { consentContract } from './consent';
 import { counterExpiryContract } from './counter-expiry';
 import { contactsContract } from './contacts';
@@ -36,5 +37,6 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 		messagesContract(ctx);
 		eventsContract(ctx);
 		waitersContract(ctx);
+		atomicContract(ctx);
 	});
 }
