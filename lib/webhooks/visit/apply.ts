@@ -2,7 +2,8 @@
  * Applies an accepted visit event to the Journey Store before any execution starts, so journeys
  * already waiting see it: dedup claim, contact upsert, visit upsert (the store bumps the version
  * when the slot changes) or status change, the replaced visit of a reschedule cancelled, and for
- * attended / no-show / completed an attendance_marked event (see attendance.ts).
+ * attended / no-show / completed an attendance_marked event (see attendance.ts) — all in one
+ * transaction, so an event is either wholly applied or not at all (and costs one durable commit).
  */
 import type { JourneyItem } from '../../journey/item';
 import type { Contact, JourneyStore, Visit } from '../../store';
@@ -36,6 +37,10 @@ const BOOKED = ['scheduled', 'rescheduled'];
 const MARKED = ['attended', 'no-show'];
 
 export async function applyVisitEvent(store: JourneyStore, draft: VisitEventDraft, options: ApplyOptions): Promise<ApplyResult> {
+	return await store.atomically((tx) => applyInTransaction(tx, draft, options));
+}
+
+async function applyInTransaction(store: JourneyStore, draft: VisitEventDraft, options: ApplyOptions): Promise<ApplyResult> {
 	// The stored visit matters only for a status event without times, a contact without an ID, or a new start without an end.
 	const needsExisting = !draft.visit.start || !draft.contact.id || !draft.visit.end || draft.type === 'completed';
 	const existing = needsExisting ? await store.getVisit({ externalId: draft.visit.id }) : null;
