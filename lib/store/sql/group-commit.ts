@@ -1,40 +1,45 @@
 /**
- * Group commit: single-row writes that callers make at the same time run in one transaction, so
- * they share one durable commit (one fsync) instead of paying one each. Every caller's promise
+ * Group commit: single-row writes that callers make at about the same time run in one transaction,
+ * so they share one durable commit (one fsync) instead of paying one each. Every caller's promise
  * settles only after that commit, so "claimed" still means "durably claimed" before a send.
  *
  * A batch that fails as a whole (one bad input, a constraint) is rerun one write per transaction,
  * so an error reaches only the caller it belongs to. Writes in a batch are ordered by their key,
- * so two processes' batches take row locks in the same order and cannot deadlock each other.
+ * so two processes' batches take row locks in the same order and rarely deadlock (the driver
+ * reruns a batch that does).
  */
 import { settle } from '../settle';
 import type { SqlDriver, SqlExecutor } from './driver';
 
 export const MAX_GROUP = 64;
+/**
+ * How long the first write of a batch waits for company. Sends complete one by one (each SMTP
+ * answer is its own event), so without a short window most batches would hold one or two writes.
+ */
+export const GROUP_WINDOW_MS = 5;
 
-interface Pending<I, O> {
-	input: I;
-	resolve(value: O): void;
+export type Write<O> = (tx: SqlExecutor) => Promise<O>;
+
+interface Pending {
+	key: string;
+	write: Write<unknown>;
+	resolve(value: unknown): void;
 	reject(error: unknown): void;
 }
 
-export class GroupCommit<I, O> {
-	private queue: Array<Pending<I, O>> = [];
+export class GroupCommit {
+	private queue: Pending[] = [];
 	private flushing = false;
 
-	constructor(
-		private readonly db: SqlDriver,
-		private readonly write: (tx: SqlExecutor, input: I) => Promise<O>,
-		private readonly keyOf: (input: I) => string,
-	) {}
+	constructor(private readonly db: SqlDriver) {}
 
-	submit(input: I): Promise<O> {
+	/** Runs `write` in the next batch; `key` orders the batch (the row or unique key it touches). */
+	submit<O>(key: string, write: Write<O>): Promise<O> {
 		return new Promise<O>((resolve, reject) => {
-			this.queue.push({ input, resolve, reject });
-			// setImmediate: the writes issued in this turn of the event loop join the same batch.
+			this.queue.push({ key, write, resolve: resolve as (value: unknown) => void, reject });
 			if (!this.flushing) {
 				this.flushing = true;
-				setImmediate(() => void this.drain());
+				setTimeout(() => void this.drain(), GROUP_WINDOW_MS);
 			}
 		});
 	}
@@ -47,28 +52,26 @@ export class GroupCommit<I, O> {
 		this.flushing = false;
 	}
 
-	private async runBatch(batch: Array<Pending<I, O>>): Promise<void> {
+	private async runBatch(batch: Pending[]): Promise<void> {
 		if (batch.length === 1) return await this.runAlone(batch[0]!);
-		const ordered = [...batch].sort((a, b) => compare(this.keyOf(a.input), this.keyOf(b.input)));
+		const ordered = [...batch].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 		const outcome = await settle(
 			this.db.transaction(async (tx) => {
-				const results: O[] = [];
-				for (const entry of ordered) results.push(await this.write(tx, entry.input));
+				const results: unknown[] = [];
+				for (const entry of ordered) results.push(await entry.write(tx));
 				return results;
 			}),
 		);
 		if (outcome.ok) {
-			ordered.forEach((entry, index) => entry.resolve(outcome.value[index]!));
+			ordered.forEach((entry, index) => entry.resolve(outcome.value[index]));
 			return;
 		}
 		for (const entry of ordered) await this.runAlone(entry);
 	}
 
-	private async runAlone(entry: Pending<I, O>): Promise<void> {
-		const outcome = await settle(this.db.transaction((tx) => this.write(tx, entry.input)));
+	private async runAlone(entry: Pending): Promise<void> {
+		const outcome = await settle(this.db.transaction((tx) => entry.write(tx)));
 		if (outcome.ok) entry.resolve(outcome.value);
 		else entry.reject(outcome.error);
 	}
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -36,8 +36,7 @@ export class SqlJourneyStore implements JourneyStore {
 	readonly backend: StoreBackend;
 	private closed = false;
 	/** Claims and their outcome updates are the hot writes of a send run: group-committed (see group-commit.ts). */
-	private readonly claims: GroupCommit<T.ClaimMessageInput, T.ClaimMessageResult> | null;
-	private readonly updates: GroupCommit<{ id: string; patch: T.MessagePatch }, T.Message> | null;
+	private readonly messageWrites: GroupCommit | null;
 
 	constructor(
 		private readonly db: SqlDriver,
@@ -46,9 +45,7 @@ export class SqlJourneyStore implements JourneyStore {
 	) {
 		this.backend = db.dialect;
 		// Inside atomically() every write already shares the caller's transaction.
-		const grouped = !(db instanceof TransactionDriver);
-		this.claims = grouped ? new GroupCommit(db, messages.claimMessage, (input) => String(input.idempotencyKey)) : null;
-		this.updates = grouped ? new GroupCommit(db, (tx, { id, patch }) => messages.updateMessage(tx, id, patch), ({ id }) => String(id)) : null;
+		this.messageWrites = db instanceof TransactionDriver ? null : new GroupCommit(db);
 	}
 
 	toString(): string {
@@ -101,9 +98,15 @@ export class SqlJourneyStore implements JourneyStore {
 	listCounterNames = () => counters.listCounterNames(this.db);
 
 	claimMessage = (input: T.ClaimMessageInput) =>
-		guard('claimMessage', () => (this.claims ? this.claims.submit(input) : messages.claimMessage(this.db, input)));
+		guard('claimMessage', () =>
+			this.messageWrites
+				? this.messageWrites.submit(`claim:${String(input.idempotencyKey)}`, (tx) => messages.claimMessage(tx, input))
+				: messages.claimMessage(this.db, input),
+		);
 	updateMessage = (id: string, patch: T.MessagePatch) =>
-		this.updates ? this.updates.submit({ id, patch }) : messages.updateMessage(this.db, id, patch);
+		this.messageWrites
+			? this.messageWrites.submit(`update:${String(id)}`, (tx) => messages.updateMessage(tx, id, patch))
+			: messages.updateMessage(this.db, id, patch);
 	getMessage = (id: string) => messages.getMessage(this.db, id);
 	findMessageByProviderId = (providerMessageId: string, provider?: string) =>
 		messages.findMessageByProviderId(this.db, providerMessageId, provider);
