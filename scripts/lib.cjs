@@ -4,6 +4,7 @@
 const { spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -90,8 +91,20 @@ function ensureChromium() {
 	return '/usr/bin/chromium';
 }
 
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
 function bin(name) {
 	return path.join(root, 'node_modules', '.bin', name);
 }
 
-module.exports = { root, runtimeDir, step, main, run, ensureInstalled, ensureChromium, node24, envWithNode24, bin };
+module.exports = { root, runtimeDir, step, main, run, ensureInstalled, ensureChromium, node24, envWithNode24, bin, freePort };

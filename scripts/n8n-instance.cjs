@@ -87,30 +87,33 @@ function importWorkflows(dir, env, { publish = true } = {}) {
 	return ids;
 }
 
-/** Starts n8n and resolves once it answers /healthz; `stop()` ends it (SIGTERM, then SIGKILL). */
-async function startN8n({ env, port, logFile, timeoutMs = 180_000 }) {
+/**
+ * Starts `n8n <args>` (start, worker, webhook) and resolves once `readyUrl` answers 2xx;
+ * `stop(signal)` sends the signal and resolves when the process has exited (SIGKILL after 20 s).
+ */
+async function startN8nProcess({ args, env, readyUrl, logFile, timeoutMs = 180_000 }) {
 	const out = logFile ? fs.openSync(logFile, 'a') : 'inherit';
-	const child = spawn(node24(), [n8nBin, 'start'], { env, cwd: root, stdio: ['ignore', out, out] });
+	const child = spawn(node24(), [n8nBin, ...args], { env, cwd: root, stdio: ['ignore', out, out] });
+	if (typeof out === 'number') fs.closeSync(out);
 	const exited = new Promise((resolve) => child.on('exit', resolve));
+	const what = `n8n ${args[0]}`;
 	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} while starting${logFile ? ` (see ${logFile})` : ''}`);
-		try {
-			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
-			if (response.ok) break;
-		} catch {
-			// not listening yet
+	for (;;) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`${what} exited with ${child.exitCode ?? child.signalCode} while starting${logFile ? ` (see ${logFile})` : ''}`);
+		}
+		const response = await fetch(readyUrl).catch(() => undefined);
+		if (response?.ok) break;
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`${what} did not answer ${readyUrl} within ${timeoutMs / 1000} s${logFile ? ` (see ${logFile})` : ''}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	if (Date.now() >= deadline) {
-		child.kill('SIGKILL');
-		throw new Error(`n8n did not answer on port ${port} within ${timeoutMs / 1000} s`);
 	}
 	return {
 		child,
 		async stop(signal = 'SIGTERM') {
-			if (child.exitCode !== null) return;
+			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill(signal);
 			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
 			await exited;
@@ -119,4 +122,9 @@ async function startN8n({ env, port, logFile, timeoutMs = 180_000 }) {
 	};
 }
 
-module.exports = { ensureSqlite3Built, installPackage, n8nEnv, n8nCli, importWorkflows, startN8n };
+/** Starts the main n8n process and resolves once it answers /healthz/readiness. */
+async function startN8n({ env, port, logFile, timeoutMs }) {
+	return await startN8nProcess({ args: ['start'], env, readyUrl: `http://127.0.0.1:${port}/healthz/readiness`, logFile, timeoutMs });
+}
+
+module.exports = { ensureSqlite3Built, installPackage, n8nEnv, n8nCli, importWorkflows, startN8n, startN8nProcess };
