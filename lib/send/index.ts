@@ -6,3 +6,4 @@ export { capReleaseTime, checkCap, overCap, windowStart, type FrequencyCap } fro
 export { WHATSAPP_WINDOW_HOURS, consentBlocker, isConsentReason, isOptOutReason, whatsAppWindowOpen } from './consent';
 export { appendDecision, runFallback, type Attempt, type AttemptRecord, type Blockers, type FallbackDeps, type FallbackResult } from './fallback';
 export { runConcurrently, type ConcurrentRun } from './pool';
+export { PendingWrites } from './pending-writes';

@@ -3,8 +3,9 @@
  * through the shared per-item loop in item order, so pairedItem and continue-on-fail hold.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { runConcurrently } from '../../lib/send';
+import { PendingWrites, runConcurrently } from '../../lib/send';
 import { resolveTrackingSecret } from '../../lib/tracking';
 import { processItems } from '../shared/item-loop';
 import { withParameterCache } from './parameter-cache';
@@ -23,6 +24,7 @@ export async function executeSend(ctx: IExecuteFunctions): Promise<INodeExecutio
 		store,
 		senders: new Senders(ctx),
 		trackingSecret: () => (secret ??= resolveTrackingSecret().secret),
+		pending: new PendingWrites(),
 	};
 	// Concurrency is a property of the run, not of an item: read once.
 	const parallel = Math.max(1, Math.min(64, Number(ctx.getNodeParameter('options.parallelSends', 0, 16)) || 16));
@@ -33,10 +35,23 @@ export async function executeSend(ctx: IExecuteFunctions): Promise<INodeExecutio
 			throw withFieldName(error);
 		}
 	});
+	let output: INodeExecutionData[][];
 	try {
-		return await processItems(ctx, 2, async (index) => await run.result(index));
+		output = await processItems(ctx, 2, async (index) => await run.result(index));
 	} finally {
 		run.stop();
 		await run.drain();
+		await recordedOrThrow(ctx, env.pending);
 	}
+	return output;
+}
+
+/** The messages went out; if their "sent" status could not be stored, say so rather than end quietly. */
+async function recordedOrThrow(ctx: IExecuteFunctions, pending: PendingWrites): Promise<void> {
+	const errors = await pending.settle();
+	if (!errors.length) return;
+	const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+	throw new NodeOperationError(ctx.getNode(), `${errors.length} message(s) were sent but their "sent" status could not be stored: ${first}`, {
+		description: 'The messages stay claimed in the Journey Store, so running the node again does not send them twice.',
+	});
 }

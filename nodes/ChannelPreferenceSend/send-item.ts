@@ -11,6 +11,7 @@ import {
 	claimAttempt,
 	quietHoursDecision,
 	runFallback,
+	type PendingWrites,
 	type Attempt,
 	type AttemptRecord,
 	type Blockers,
@@ -34,6 +35,8 @@ export interface SendEnv {
 	store: JourneyStore;
 	senders: Senders;
 	trackingSecret: () => string;
+	/** "sent" updates, awaited before the node returns (see lib/send/pending-writes.ts). */
+	pending: PendingWrites;
 }
 
 export function providerName(params: SendParams, channel: Channel): string {
@@ -131,20 +134,22 @@ export async function sendItem(env: SendEnv, itemIndex: number, item: INodeExecu
 			choose,
 			claim: async (channel, fromAttempt) => await claimAttempt(store, key, claimInput(channel), fromAttempt),
 			deliver: async (attempt) => await deliver(deliveryContext, attempt),
-			record: async (attempt, record) => await recordAttempt(store, attempt, record),
+			record: async (attempt, record) => await recordAttempt(env, attempt, record),
 		},
 	);
 	return finishFallback(ctx, itemIndex, json, key, trace, result);
 }
 
-async function recordAttempt(store: JourneyStore, attempt: Attempt, record: AttemptRecord<Delivery>): Promise<void> {
+async function recordAttempt({ store, pending }: SendEnv, attempt: Attempt, record: AttemptRecord<Delivery>): Promise<void> {
 	if (record.status === 'sent') {
-		await store.updateMessage(attempt.message.id, {
-			status: 'sent',
-			provider: record.delivery.provider,
-			providerMessageId: record.delivery.providerMessageId,
-			body: record.delivery.text,
-		});
+		pending.add(
+			store.updateMessage(attempt.message.id, {
+				status: 'sent',
+				provider: record.delivery.provider,
+				providerMessageId: record.delivery.providerMessageId,
+				body: record.delivery.text,
+			}),
+		);
 	} else if (record.status === 'failed') {
 		await store.updateMessage(attempt.message.id, { status: 'failed', error: record.error.message });
 	} else {
