@@ -33,7 +33,7 @@ import { closeStores, forEachIndex, openTargetStore } from './support/store';
 import { parseArgs, startTarget, type Target } from './support/target';
 import { webhookUrl } from './support/workflow';
 
-const { kind, numbers } = parseArgs();
+const { kind, numbers, env } = parseArgs();
 const [N = 30_000, SAMPLE = 1000] = numbers;
 /** The stock sample's contacts come from another range (the stock path never reads the store). */
 const STOCK_OFFSET = 900_000;
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
 	try {
 		target = await startTarget({
 			kind,
+			env,
 			workflows: [oursWorkflow(), stockWorkflow(sinks.smsUrl)],
 			credentials: [
 				{ ...CREDENTIALS.smtp, type: 'smtp', data: { host: '127.0.0.1', port: sinks.smtpPort, secure: false, user: '', password: '', disableStartTls: true } },

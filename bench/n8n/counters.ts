@@ -25,7 +25,7 @@ import { closeStores, forEachIndex, openTargetStore } from './support/store';
 import { createBenchDatabase, parseArgs, startTarget } from './support/target';
 import { PACKAGE, stockWebhook, webhookUrl, workflow, type BenchNode } from './support/workflow';
 
-const { kind, numbers, flags } = parseArgs();
+const { kind, numbers, flags, env } = parseArgs();
 const [EXECUTIONS = 200, ITEMS = 100, CONTACTS = 500, ROUNDS = 2] = numbers;
 const DEDUP = flags.has('--dedup');
 const CONCURRENCY = 20;
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 		kind,
 		workflows: [workflow(ids.ours, 'bench: Loyalty Counter', [triggers.ours, splitOut, counter]), workflow(ids.stock, 'bench: stock Postgres counter', [triggers.stock, splitOut, stockUpdate])],
 		credentials: [{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: { host: db.hostname, port: Number(db.port || 5432), database: stockDb.name, user: decodeURIComponent(db.username), password: decodeURIComponent(db.password), ssl: 'disable' } }],
-		env: kind === 'single' ? { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(CONCURRENCY) } : {},
+		env: { ...(kind === 'single' ? { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(CONCURRENCY) } : {}), ...env },
 	}).catch(async (error: unknown) => {
 		await stockPool.end();
 		await stockDb.drop().catch(() => undefined);

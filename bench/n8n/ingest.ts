@@ -23,7 +23,7 @@ import { commandLine, header, load, median, percentile, runMain, seconds } from 
 import { parseArgs, startTarget } from './support/target';
 import { noOp, PACKAGE, stockWebhook, webhookUrl, workflow, type BenchNode } from './support/workflow';
 
-const { kind, numbers } = parseArgs();
+const { kind, numbers, env } = parseArgs();
 const [PER_ROUND = 1000, ROUNDS = 5, CONCURRENCY = 20] = numbers;
 const WARM_UP = Math.min(200, PER_ROUND);
 const SECRET = 'whsec_bench_0123456789abcdef0123456789abcdef';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
 	header('Visit Trigger ingest vs stock Webhook on a real n8n', commandLine('bench/n8n/ingest.ts'), `${PER_ROUND} events × ${ROUNDS} rounds each, ${CONCURRENCY} clients, ${kind}`);
 	const target = await startTarget({
 		kind,
+		env,
 		workflows: [visitFlow, stockFlow],
 		credentials: [{ ...WEBHOOK_CREDENTIAL, type: 'journeyWebhookApi', data: { secret: SECRET } }],
 	});

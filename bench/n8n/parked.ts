@@ -25,7 +25,7 @@ import { commandLine, header, load, percentile, runMain, seconds } from './suppo
 import { parseArgs, startTarget, type Target } from './support/target';
 import { noOp, PACKAGE, stockWebhook, webhookUrl, workflow, type BenchNode } from './support/workflow';
 
-const { kind, numbers, flags } = parseArgs();
+const { kind, numbers, flags, env } = parseArgs();
 const [N = 10_000, POST_RATE = 10, SPREAD = N / POST_RATE] = numbers;
 const CONCURRENCY = 20;
 /** Every execution must still be more than n8n's 65 s in-process limit away from its due time when it parks. */
@@ -133,7 +133,7 @@ async function phase(target: Target, executions: Executions, which: 'ours' | 'st
 
 async function main(): Promise<void> {
 	header('Parked journeys on a real n8n: resume lateness and main-process memory', commandLine('bench/n8n/parked.ts'), `${N} journeys per phase, ${kind}${flags.has('--no-stock') ? '' : ', then the stock Wait node'}`);
-	const target = await startTarget({ kind, workflows });
+	const target = await startTarget({ kind, workflows, env });
 	const executions = new Executions(target.databaseUrl);
 	try {
 		console.log(`target: ${target.description}; main pid ${target.mainPid}`);

@@ -197,8 +197,10 @@ export async function startTarget(options: TargetOptions): Promise<Target> {
 	};
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
+	const extra = Object.entries(options.env ?? {}).map(([name, value]) => `${name}=${value}`);
 	return {
 		...target,
+		description: extra.length ? `${target.description}; ${extra.join(' ')}` : target.description,
 		stop: async () => {
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
@@ -208,9 +210,13 @@ export async function startTarget(options: TargetOptions): Promise<Target> {
 	};
 }
 
-/** `--queue` on the command line picks the queue cluster; numbers are the positional arguments. */
-export function parseArgs(argv = process.argv.slice(2)): { kind: TargetKind; numbers: number[]; flags: Set<string> } {
+/**
+ * `--queue` picks the queue cluster; `--set=NAME=VALUE` (repeatable) adds an environment variable to
+ * every n8n process (e.g. --set=N8N_EXPRESSION_ENGINE_POOL_SIZE=4); numbers are the positional arguments.
+ */
+export function parseArgs(argv = process.argv.slice(2)): { kind: TargetKind; numbers: number[]; flags: Set<string>; env: Record<string, string> } {
 	const flags = new Set(argv.filter((arg) => arg.startsWith('--')));
 	const numbers = argv.filter((arg) => !arg.startsWith('--')).map(Number);
-	return { kind: flags.has('--queue') ? 'queue' : 'single', numbers, flags };
+	const env = Object.fromEntries(argv.filter((arg) => arg.startsWith('--set=')).map((arg) => arg.slice('--set='.length).split(/=(.*)/s, 2) as [string, string]));
+	return { kind: flags.has('--queue') ? 'queue' : 'single', numbers, flags, env };
 }
