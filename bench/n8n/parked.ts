@@ -149,7 +149,8 @@ async function main(): Promise<void> {
 		const ours = await phase(target, executions, 'ours');
 		const stock = flags.has('--no-stock') ? undefined : await phase(target, executions, 'stock');
 		const hwm = readRss(target.mainPid)?.hwm ?? 0;
-		console.log(`\nmain process peak RSS since start (VmHWM): ${mib(hwm)} · goals: p99 ≤ 65 s, ≤ 1 GiB`);
+		const peaks = target.processes().map(({ name, pid }) => `${name} ${mib(readRss(pid ?? 0)?.hwm ?? 0)}`);
+		console.log(`\nmain process peak RSS since start (VmHWM): ${mib(hwm)} (all: ${peaks.join(', ')}) · goals: p99 ≤ 65 s, ≤ 1 GiB`);
 		const row = (label: string, r: PhaseResult) =>
 			`| ${new Date().toISOString().slice(0, 10)} | ${kind} | ${label} | ${N} (${r.failed} failed) | ${SPREAD.toFixed(0)} s | ${r.p50.toFixed(1)} s | ${r.p99.toFixed(1)} s | ${r.max.toFixed(1)} s | ${mib(r.rssParked)} | ${mib(r.rssResume)} | ${load()} |`;
 		console.log(row('Quiet-Hours Delay', ours));

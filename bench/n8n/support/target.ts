@@ -61,6 +61,8 @@ export interface Target {
 	databaseUrl: string;
 	/** The main process (the WaitTracker lives there). */
 	mainPid: number;
+	/** Every n8n process of the target: main, and in queue mode webhook and workers. */
+	processes(): Array<{ name: string; pid?: number }>;
 	logFiles: string[];
 	stop(): Promise<void>;
 }
@@ -147,6 +149,7 @@ async function startSingle(options: TargetOptions): Promise<Target> {
 			webhookBase: `http://127.0.0.1:${port}`,
 			databaseUrl: database,
 			mainPid: n8n.child.pid!,
+			processes: () => [{ name: 'main', pid: n8n.child.pid }],
 			logFiles: [logFile],
 			stop: cleanUp,
 		};
@@ -176,6 +179,7 @@ async function startQueue(options: TargetOptions): Promise<Target> {
 		webhookBase: cluster.webhookUrl,
 		databaseUrl: cluster.database,
 		mainPid: cluster.main.pid!,
+		processes: () => [{ name: 'main', pid: cluster.main.pid }, { name: 'webhook', pid: cluster.webhook.pid }, ...cluster.workers.map((worker) => ({ name: worker.name, pid: worker.pid }))],
 		logFiles: fs.readdirSync(cluster.logDir).map((name) => path.join(cluster.logDir, name)),
 		stop: () => cluster.stop(),
 	};
