@@ -7,7 +7,12 @@ export function machine(): string {
 	return `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load()}`;
 }
 
-export const median = (values: number[]) => percentile(values, 50);
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 
 /** Nearest-rank percentile. */
 export function percentile(values: number[], p: number): number {
