@@ -88,6 +88,14 @@ async function run(target: Target, executions: Executions, sinks: Sinks, which: 
 	return result;
 }
 
+/** Each node's own execution time in seconds (from the saved execution). */
+async function nodeSeconds(executions: Executions, executionId: string): Promise<string> {
+	const runData = (await executions.runData(executionId)).resultData.runData as Record<string, Array<{ executionTime: number }>>;
+	return Object.entries(runData)
+		.map(([name, runs]) => `${name} ${(runs.reduce((sum, run) => sum + run.executionTime, 0) / 1000).toFixed(1)} s`)
+		.join(', ');
+}
+
 /** What the send node reported per item (from the saved execution). */
 async function sendStatuses(executions: Executions, executionId: string): Promise<Record<string, number>> {
 	const data = await executions.runData(executionId);
@@ -128,7 +136,9 @@ async function main(): Promise<void> {
 		const stock = await run(target, executions, sinks, 'stock', STOCK_OFFSET, SAMPLE);
 		console.log(`ours (${N} contacts):`);
 		const ours = await run(target, executions, sinks, 'ours', 0, N);
-		console.log(`  send node outputs: ${JSON.stringify(await sendStatuses(executions, ours.executionId))}`);
+		console.log(`  stock, time per node: ${await nodeSeconds(executions, stock.executionId)}`);
+		console.log(`  ours, time per node: ${await nodeSeconds(executions, ours.executionId)}`);
+		console.log(`  ours, send node outputs: ${JSON.stringify(await sendStatuses(executions, ours.executionId))}`);
 
 		const stockRate = SAMPLE / stock.seconds;
 		const oursRate = N / ours.seconds;
