@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { PendingWrites, runConcurrently } from '../../lib/send';
 import { resolveTrackingSecret } from '../../lib/tracking';
 import { processItems } from '../shared/item-loop';
-import { withParameterCache } from './parameter-cache';
+import { withParameterCache } from '../shared/parameter-cache';
 import { openJourneyStore } from '../shared/journey-store';
 import { withFieldName } from './errors';
 import { sendItem, type SendEnv } from './send-item';

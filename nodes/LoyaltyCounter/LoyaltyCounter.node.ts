@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, openJourneyStore } from '../shared/journey-store';
 import { processItems } from '../shared/item-loop';
+import { withParameterCache } from '../shared/parameter-cache';
 import { countItem } from './counter-operations';
 import { counterOutputs, counterSubtitle, loyaltyCounterProperties, NOT_YET } from './properties';
 
@@ -47,7 +48,8 @@ export class LoyaltyCounter implements INodeType {
 		const store = await openJourneyStore(this);
 		// Operation and milestone take no expressions, so they are the same for every item and fix the outputs.
 		const branches = this.getNodeParameter('operation', 0) !== 'reset' && this.getNodeParameter('milestone', 0, 'none') !== 'none';
-		return await processItems(this, branches ? 2 : 1, (itemIndex, item) => countItem(this, store, itemIndex, item), {
+		const params = withParameterCache(this);
+		return await processItems(this, branches ? 2 : 1, (itemIndex, item) => countItem(params, store, itemIndex, item), {
 			errorOutput: branches ? NOT_YET : 0,
 		});
 	}

@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, openJourneyStore } from '../shared/journey-store';
 import { processItems } from '../shared/item-loop';
+import { withParameterCache } from '../shared/parameter-cache';
 import { DOES_NOT_HAVE_TAG, tagContactProperties, tagOutputs, tagSubtitle } from './properties';
 import { TagVocabulary } from './tag-names';
 import { tagItem } from './tag-operations';
@@ -47,7 +48,8 @@ export class TagContact implements INodeType {
 		const vocabulary = new TagVocabulary(() => store.listTagNames());
 		// Operation takes no expressions, so it is the same for every item and fixes the outputs.
 		const checks = this.getNodeParameter('operation', 0) === 'hasTag';
-		return await processItems(this, checks ? 2 : 1, (itemIndex, item) => tagItem(this, store, vocabulary, itemIndex, item), {
+		const params = withParameterCache(this);
+		return await processItems(this, checks ? 2 : 1, (itemIndex, item) => tagItem(params, store, vocabulary, itemIndex, item), {
 			errorOutput: checks ? DOES_NOT_HAVE_TAG : 0,
 		});
 	}
