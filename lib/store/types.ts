@@ -165,6 +165,10 @@ export interface VisitQuery {
 	startsBefore?: string;
 	/** "Future" for hasFutureVisit means starting after this instant; defaults to now. */
 	futureAfter?: string;
+	/** Leaves out visits already claimed with claimEvent(source, visit.id) under this source. */
+	notClaimedFor?: string;
+	/** Keyset paging: only visits after this one in the list's order (start, then id). */
+	after?: { startAt: string; id: string };
 	limit?: number;
 }
 

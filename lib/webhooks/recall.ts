@@ -2,12 +2,17 @@
  * Recall due (S5 recurring visit, S6 check-up invitation): contacts whose last visit of the chosen
  * services ended `delayDays` ago (a month counts 30 days) and who have no future booking. Each
  * poll looks back over a catch-up window, so nothing is missed between polls or after downtime;
- * every visit is recalled once per reminder (claimEvent('recall:<reminder>', visit)).
+ * every visit is recalled once per reminder (claimEvent('recall:<reminder>', visit)). Visits
+ * already recalled are left out by the query and the rest is read page by page, so a backlog
+ * larger than a page is worked off (up to `limit` per poll, the rest at the next poll).
  */
 import type { JourneyContact, JourneyVisit } from '../journey/item';
-import type { JourneyStore, Visit, VisitStatus } from '../store';
+import type { JourneyStore, Visit, VisitListItem, VisitStatus } from '../store';
 
 export const DAYS_PER_MONTH = 30;
+/** Recalls emitted by one poll at most; what is left is due at the next poll. */
+export const MAX_RECALLS_PER_POLL = 50_000;
+const PAGE = 1000;
 const DAY_MS = 86_400_000;
 
 export interface RecallOptions {
@@ -22,6 +27,7 @@ export interface RecallOptions {
 	statuses: readonly VisitStatus[];
 	excludeTags: readonly string[];
 	now: string;
+	/** Default MAX_RECALLS_PER_POLL. */
 	limit?: number;
 	/** Preview (n8n's "Fetch Test Event"): report who is due without marking them recalled. */
 	preview?: boolean;
@@ -43,32 +49,47 @@ export function recallWindow(options: Pick<RecallOptions, 'now' | 'delayDays' | 
 }
 
 export async function findDueRecalls(store: JourneyStore, options: RecallOptions): Promise<RecallItem[]> {
-	const services = options.services.length ? options.services : undefined;
-	const candidates = await store.listVisits({
-		services,
-		statuses: options.statuses,
-		...recallWindow(options),
-		futureAfter: options.now,
-		limit: options.limit ?? 1000,
-	});
+	const limit = options.limit ?? MAX_RECALLS_PER_POLL;
 	const items: RecallItem[] = [];
-	for (const visit of candidates) {
-		if (visit.hasFutureVisit) continue;
-		const later = await store.listVisits({ contactId: visit.contactId, services, statuses: options.statuses, endedAfter: endOf(visit), endedBefore: options.now, limit: 10 });
-		if (later.some((other) => other.id !== visit.id && endOf(other) > endOf(visit))) continue;
-		if (options.excludeTags.length) {
-			const tags = await store.getTags(visit.contactId);
-			if (options.excludeTags.some((tag) => tags.includes(tag))) continue;
-		}
-		const contact = await store.findContact({ id: visit.contactId });
-		if (!contact) continue;
-		if (!options.preview && !(await store.claimEvent(`recall:${options.reminder}`, visit.id))) continue;
-		items.push({
-			event: { id: `recall:${options.reminder}:${visit.externalId}`, type: 'recall_due', source: 'recall', receivedAt: options.now },
-			recall: { reminder: options.reminder, delayDays: options.delayDays, dueAt: iso(Date.parse(endOf(visit)) + options.delayDays * DAY_MS) },
-			contact: { id: contact.externalId ?? contact.id, name: contact.name, email: contact.email, phone: contact.phone, timeZone: contact.timeZone, locale: contact.locale },
-			visit: { id: visit.externalId, service: visit.service, location: visit.location, staff: visit.staff, start: visit.startAt, end: visit.endAt, status: visit.status, version: visit.version },
+	let after: { startAt: string; id: string } | undefined;
+	while (items.length < limit) {
+		const page = await store.listVisits({
+			services: options.services.length ? options.services : undefined,
+			statuses: options.statuses,
+			...recallWindow(options),
+			futureAfter: options.now,
+			notClaimedFor: `recall:${options.reminder}`,
+			after,
+			limit: PAGE,
 		});
+		for (const visit of page) {
+			if (items.length >= limit) break;
+			const item = await recallOf(store, visit, options);
+			if (item) items.push(item);
+		}
+		if (page.length < PAGE) break;
+		const last = page[page.length - 1]!;
+		after = { startAt: last.startAt, id: last.id };
 	}
 	return items;
+}
+
+async function recallOf(store: JourneyStore, visit: VisitListItem, options: RecallOptions): Promise<RecallItem | null> {
+	const services = options.services.length ? options.services : undefined;
+	if (visit.hasFutureVisit) return null;
+	const later = await store.listVisits({ contactId: visit.contactId, services, statuses: options.statuses, endedAfter: endOf(visit), endedBefore: options.now, limit: 10 });
+	if (later.some((other) => other.id !== visit.id && endOf(other) > endOf(visit))) return null;
+	if (options.excludeTags.length) {
+		const tags = await store.getTags(visit.contactId);
+		if (options.excludeTags.some((tag) => tags.includes(tag))) return null;
+	}
+	const contact = await store.findContact({ id: visit.contactId });
+	if (!contact) return null;
+	if (!options.preview && !(await store.claimEvent(`recall:${options.reminder}`, visit.id))) return null;
+	return {
+		event: { id: `recall:${options.reminder}:${visit.externalId}`, type: 'recall_due', source: 'recall', receivedAt: options.now },
+		recall: { reminder: options.reminder, delayDays: options.delayDays, dueAt: iso(Date.parse(endOf(visit)) + options.delayDays * DAY_MS) },
+		contact: { id: contact.externalId ?? contact.id, name: contact.name, email: contact.email, phone: contact.phone, timeZone: contact.timeZone, locale: contact.locale },
+		visit: { id: visit.externalId, service: visit.service, location: visit.location, staff: visit.staff, start: visit.startAt, end: visit.endAt, status: visit.status, version: visit.version },
+	};
 }

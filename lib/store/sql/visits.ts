@@ -73,6 +73,13 @@ export async function listVisits(db: SqlExecutor, query: VisitQuery): Promise<Vi
 	if (query.endedBefore) where.push(`${ended} < ${p.add(toUtcIso(query.endedBefore, 'endedBefore'))}`);
 	if (query.startsAfter) where.push(`v.start_at >= ${p.add(toUtcIso(query.startsAfter, 'startsAfter'))}`);
 	if (query.startsBefore) where.push(`v.start_at < ${p.add(toUtcIso(query.startsBefore, 'startsBefore'))}`);
+	if (query.notClaimedFor) {
+		where.push(`NOT EXISTS (SELECT 1 FROM cj_processed_events e WHERE e.source = ${p.add(query.notClaimedFor)} AND e.event_id = v.id)`);
+	}
+	if (query.after) {
+		const startAt = p.add(toUtcIso(query.after.startAt, 'after.startAt'));
+		where.push(`(v.start_at > ${startAt} OR (v.start_at = ${startAt} AND v.id > ${p.add(query.after.id)}))`);
+	}
 	const future = p.add(query.futureAfter ? toUtcIso(query.futureAfter, 'futureAfter') : new Date().toISOString());
 	const limit = p.add(Math.max(1, Math.min(query.limit ?? DEFAULT_LIST_LIMIT, 100_000)));
 	const rows = await db.query(
