@@ -47,6 +47,12 @@ function queueEnv({ id, database, redis, webhookPort }) {
 
 const withoutUnset = (env) => Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
 
+const alive = new Set();
+// A script or test that exits without stop() must not leave n8n processes behind.
+process.on('exit', () => {
+	for (const child of alive) child.kill('SIGKILL');
+});
+
 /** One n8n process of the cluster: started on demand, killed with any signal, restarted with the same ports. */
 function clusterProcess({ name, args, env, readyUrl, logFile }) {
 	let running;
@@ -62,6 +68,9 @@ function clusterProcess({ name, args, env, readyUrl, logFile }) {
 			if (running && running.child.exitCode === null && running.child.signalCode === null) throw new Error(`${name} is already running`);
 			fs.appendFileSync(logFile, `\n--- ${new Date().toISOString()} starting ${name}\n`);
 			running = await startN8nProcess({ args, env: withoutUnset({ ...env, ...override }), readyUrl, logFile });
+			const { child } = running;
+			alive.add(child);
+			child.on('exit', () => alive.delete(child));
 		},
 		/** Sends `signal` (default SIGKILL) and resolves once the process has exited. */
 		async kill(signal = 'SIGKILL') {
