@@ -33,7 +33,14 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-export interface N8nInstance {
+export interface RestClient {
+	/** Logs in as the owner (created on first call) and returns the session cookie. */
+	login(): Promise<string>;
+	/** n8n's internal REST API (`/rest…`) as the owner; returns the response's `data`. */
+	rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
+}
+
+export interface N8nInstance extends RestClient {
 	baseUrl: string;
 	port: number;
 	userFolder: string;
@@ -41,12 +48,8 @@ export interface N8nInstance {
 	env: NodeJS.ProcessEnv;
 	/** The Journey Store's SQLite file (the default location inside the user folder). */
 	storePath: string;
-	cookie?: string;
 	restart(): Promise<void>;
 	stop(): Promise<void>;
-	/** Logs in as the owner (created on first call) and returns the session cookie. */
-	login(): Promise<string>;
-	rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
 }
 
 export interface InstanceOptions {
@@ -57,6 +60,45 @@ export interface InstanceOptions {
 	/** Credentials to import (decrypted `data`; n8n encrypts them on import). */
 	credentials?: object[];
 	env?: Record<string, string>;
+}
+
+/** The owner's session on n8n's REST API at `baseUrl` (the main process in queue mode). */
+export function restClient(baseUrl: string): RestClient {
+	let cookie: string | undefined;
+	const client: RestClient = {
+		async login() {
+			if (cookie) return cookie;
+			let response = await fetch(`${baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+			if (!response.ok) {
+				response = await fetch(`${baseUrl}/rest/login`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+				});
+			}
+			if (!response.ok) throw new Error(`n8n login failed: ${response.status} ${await response.text()}`);
+			cookie = response.headers.get('set-cookie')?.split(';')[0];
+			if (!cookie) throw new Error('n8n login returned no session cookie');
+			return cookie;
+		},
+		async rest<T>(method: string, route: string, body?: unknown): Promise<T> {
+			const session = await client.login();
+			const response = await fetch(`${baseUrl}/rest${route}`, {
+				method,
+				headers: { cookie: session, 'content-type': 'application/json', 'browser-id': 'cj-e2e' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await response.text();
+			if (!response.ok) throw new Error(`${method} /rest${route}: ${response.status} ${text.slice(0, 500)}`);
+			const parsed = JSON.parse(text) as { data?: T };
+			return (parsed.data ?? parsed) as T;
+		},
+	};
+	return client;
 }
 
 export async function startInstance(options: InstanceOptions = {}): Promise<N8nInstance> {
@@ -78,6 +120,7 @@ export async function startInstance(options: InstanceOptions = {}): Promise<N8nI
 	const logFile = path.join(userFolder, 'n8n.log');
 	let process = await instance.startN8n({ env, port, logFile });
 	const baseUrl = `http://127.0.0.1:${port}`;
+	const client = restClient(baseUrl);
 
 	const n8n: N8nInstance = {
 		baseUrl,
@@ -93,38 +136,7 @@ export async function startInstance(options: InstanceOptions = {}): Promise<N8nI
 		async stop() {
 			await process.stop();
 		},
-		async login() {
-			if (n8n.cookie) return n8n.cookie;
-			let response = await fetch(`${baseUrl}/rest/owner/setup`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(OWNER),
-			});
-			if (!response.ok) {
-				response = await fetch(`${baseUrl}/rest/login`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-				});
-			}
-			if (!response.ok) throw new Error(`n8n login failed: ${response.status} ${await response.text()}`);
-			const cookie = response.headers.get('set-cookie')?.split(';')[0];
-			if (!cookie) throw new Error('n8n login returned no session cookie');
-			n8n.cookie = cookie;
-			return cookie;
-		},
-		async rest<T>(method: string, route: string, body?: unknown): Promise<T> {
-			const cookie = await n8n.login();
-			const response = await fetch(`${baseUrl}/rest${route}`, {
-				method,
-				headers: { cookie, 'content-type': 'application/json', 'browser-id': 'cj-e2e' },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await response.text();
-			if (!response.ok) throw new Error(`${method} /rest${route}: ${response.status} ${text.slice(0, 500)}`);
-			const parsed = JSON.parse(text) as { data?: T };
-			return (parsed.data ?? parsed) as T;
-		},
+		...client,
 	};
 	return n8n;
 }
