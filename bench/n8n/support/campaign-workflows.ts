@@ -14,10 +14,11 @@ export const FROM = 'Smile Dental <hello@smile-dental.example>';
 export const LINK = 'https://clinic.example/book?offer=check-up';
 
 /**
- * Contact i of the campaign: 80 % with email and phone (email goes first), every fifth without
- * email (SMS). Self-contained: it is also pasted into the Code node as source text.
+ * Contact i of the campaign and its last visit (ended at `visitEnd`, epoch ms): 80 % with email and
+ * phone (email goes first), every fifth without email (SMS). Self-contained: it is also pasted
+ * into the Code node as source text.
  */
-export function campaignContact(i: number) {
+export function campaignContact(i: number, visitEnd: number) {
 	const id = String(i).padStart(6, '0');
 	const withEmail = i % 5 !== 0;
 	return {
@@ -34,19 +35,19 @@ export function campaignContact(i: number) {
 			service: 'Check-up',
 			location: 'Smile Dental, Warszawa',
 			staff: null,
-			start: '2026-06-10T08:00:00.000Z',
-			end: '2026-06-10T08:45:00.000Z',
+			start: new Date(visitEnd - 45 * 60_000).toISOString(),
+			end: new Date(visitEnd).toISOString(),
 			status: 'attended',
 			version: 1,
 		},
 	};
 }
 
-/** The Code node: `{ offset, count }` from the webhook body → one item per contact. */
+/** The Code node: `{ offset, count, visitEnd }` from the webhook body → one item per contact. */
 const contactsCode = `const campaignContact = ${campaignContact.toString()};
-const { offset, count } = $input.first().json.body;
+const { offset, count, visitEnd } = $input.first().json.body;
 const items = [];
-for (let i = offset; i < offset + count; i++) items.push({ json: campaignContact(i) });
+for (let i = offset; i < offset + count; i++) items.push({ json: campaignContact(i, visitEnd) });
 return items;`;
 
 const contactsNode: BenchNode = {
@@ -59,10 +60,12 @@ const contactsNode: BenchNode = {
 export const oursTrigger = stockWebhook('Start campaign', 'campaign-ours');
 export const stockTrigger = stockWebhook('Start campaign', 'campaign-stock');
 
-/** What a clinic runs: the recall template (marketing: consent and frequency cap), email first, else SMS. */
-export function oursWorkflow(): object {
-	const send: BenchNode = {
-		name: 'Invite (email, else SMS)',
+export const SEND_NODE = 'Invite (email, else SMS)';
+
+/** The recall template (marketing: consent and frequency cap), email first, else SMS. */
+function sendNode(): BenchNode {
+	return {
+		name: SEND_NODE,
 		type: `${PACKAGE}.channelPreferenceSend`,
 		parameters: {
 			purpose: 'marketing',
@@ -82,7 +85,35 @@ export function oursWorkflow(): object {
 		},
 		credentials: { smtp: CREDENTIALS.smtp, httpSmsApi: CREDENTIALS.httpSms },
 	};
-	return workflow('cjBenchCampaignOurs', 'bench: campaign through Channel Preference Send', [oursTrigger, contactsNode, send]);
+}
+
+/** Ours with the stock Webhook and Code node in front: differs from stock only in the sending. */
+export function oursWorkflow(): object {
+	return workflow('cjBenchCampaignOurs', 'bench: campaign through Channel Preference Send', [oursTrigger, contactsNode, sendNode()]);
+}
+
+export const RECALL_WORKFLOW_ID = 'cjBenchCampaignRecall';
+
+/**
+ * What a clinic runs (workflows/checkup-invitation.json): Recall Due Trigger (last visit 5 months
+ * ago, catch-up 30 days) → Channel Preference Send. Imported unpublished: publishing it runs the
+ * first poll at once, which starts the campaign.
+ */
+export function recallWorkflow(): object {
+	const trigger: BenchNode = {
+		name: 'Last visit 5–6 months ago',
+		type: `${PACKAGE}.recallTrigger`,
+		parameters: {
+			reminder: 'check-up-bench',
+			services: [],
+			delayAmount: 5,
+			delayUnit: 'months',
+			catchUpDays: 30,
+			excludeTags: [],
+			pollTimes: { item: [{ mode: 'everyDay', hour: 9, minute: 0 }] },
+		},
+	};
+	return { ...workflow(RECALL_WORKFLOW_ID, 'bench: recall campaign (Recall Due Trigger)', [trigger, sendNode()]), meta: { publish: false } };
 }
 
 /** The stock equivalent: IF has email → Send Email (SMTP) | HTTP Request to the SMS gateway. */

@@ -57,6 +57,8 @@ export interface Target {
 	description: string;
 	/** Base URL of the production webhooks (`/webhook/...`). */
 	webhookBase: string;
+	/** Base URL of the main process (editor, REST API). */
+	mainUrl: string;
 	/** n8n's database, which also holds the Journey Store (a postgres:// URL; may hold a password). */
 	databaseUrl: string;
 	/** The main process (the WaitTracker lives there). */
@@ -147,6 +149,7 @@ async function startSingle(options: TargetOptions): Promise<Target> {
 			kind: 'single',
 			description: 'one n8n 2.40.7 process (regular mode) on PostgreSQL, Journey Store in the same database',
 			webhookBase: `http://127.0.0.1:${port}`,
+			mainUrl: `http://127.0.0.1:${port}`,
 			databaseUrl: database,
 			mainPid: n8n.child.pid!,
 			processes: () => [{ name: 'main', pid: n8n.child.pid }],
@@ -177,6 +180,7 @@ async function startQueue(options: TargetOptions): Promise<Target> {
 		kind: 'queue',
 		description: `n8n 2.40.7 queue mode: main + ${workers} workers (concurrency ${concurrency}) + webhook process, PostgreSQL + Redis, Journey Store in n8n's database`,
 		webhookBase: cluster.webhookUrl,
+		mainUrl: cluster.mainUrl,
 		databaseUrl: cluster.database,
 		mainPid: cluster.main.pid!,
 		processes: () => [{ name: 'main', pid: cluster.main.pid }, { name: 'webhook', pid: cluster.webhook.pid }, ...cluster.workers.map((worker) => ({ name: worker.name, pid: worker.pid }))],
