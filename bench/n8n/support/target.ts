@@ -34,7 +34,7 @@ interface QueueCluster {
 	main: { pid?: number };
 	webhook: { pid?: number };
 	workers: Array<{ name: string; pid?: number }>;
-	stop(): Promise<void>;
+	stop(options?: { keepDir?: boolean }): Promise<void>;
 }
 
 export type TargetKind = 'single' | 'queue';
@@ -68,6 +68,9 @@ export interface Target {
 	logFiles: string[];
 	stop(): Promise<void>;
 }
+
+/** BENCH_KEEP_LOGS=1: keep n8n's folder and logs after the run (they are deleted otherwise). */
+const KEEP_LOGS = process.env.BENCH_KEEP_LOGS === '1';
 
 /** Same for both kinds, so the figures compare. */
 const BENCH_ENV: Record<string, string> = {
@@ -109,7 +112,7 @@ async function startSingle(options: TargetOptions): Promise<Target> {
 	try {
 		instance.ensureSqlite3Built();
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cj-bench-n8n-'));
-		cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+		cleanups.push(() => (KEEP_LOGS ? console.log(`n8n's folder and log kept: ${dir}`) : fs.rmSync(dir, { recursive: true, force: true })));
 		const { url: database, name, drop } = await createBenchDatabase();
 		cleanups.push(drop);
 		const db = new URL(database);
@@ -185,7 +188,10 @@ async function startQueue(options: TargetOptions): Promise<Target> {
 		mainPid: cluster.main.pid!,
 		processes: () => [{ name: 'main', pid: cluster.main.pid }, { name: 'webhook', pid: cluster.webhook.pid }, ...cluster.workers.map((worker) => ({ name: worker.name, pid: worker.pid }))],
 		logFiles: fs.readdirSync(cluster.logDir).map((name) => path.join(cluster.logDir, name)),
-		stop: () => cluster.stop(),
+		stop: async () => {
+			await cluster.stop({ keepDir: KEEP_LOGS });
+			if (KEEP_LOGS) console.log(`n8n's logs kept: ${cluster.logDir}`);
+		},
 	};
 }
 
