@@ -30,8 +30,13 @@ function queueEnv({ id, database, redis, webhookPort }) {
 		DB_POSTGRESDB_DATABASE: db.pathname.slice(1),
 		DB_POSTGRESDB_USER: decodeURIComponent(db.username),
 		DB_POSTGRESDB_PASSWORD: decodeURIComponent(db.password),
-		// n8n's default pool of 2 connections starves its own health ping under load ("503 Database is not ready!").
-		DB_POSTGRESDB_POOL_SIZE: '8',
+		// n8n's defaults (2 connections, 20 s to get one, a 5 s health ping) fail under bursts: the main
+		// resumes every due parked run at once and they queue for the pool; a run that waits over the
+		// connection timeout fails for good, and three slow pings make n8n tear the pool down (in-flight
+		// runs fail too) and answer "503 Database is not ready!".
+		DB_POSTGRESDB_POOL_SIZE: '10',
+		DB_POSTGRESDB_CONNECTION_TIMEOUT: '120000',
+		DB_PING_TIMEOUT_MS: '120000',
 		// The package's tables (cj_*) live next to n8n's in the same database.
 		JOURNEY_STORE_URL: database,
 		// Production webhooks and resume URLs ($execution.resumeUrl) point at the webhook process.
@@ -39,6 +44,10 @@ function queueEnv({ id, database, redis, webhookPort }) {
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		// Editor runs go to the workers too, so the main needs no task runner of its own.
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		// n8n 2.40.7: a main that starts while parked runs are overdue resumes them before its OTel
+		// module has loaded its settings; those runs fail ("OTel settings not yet initialized") and their
+		// journeys are lost. Tracing is off by default, so the module can go.
+		N8N_DISABLED_MODULES: 'otel',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
