@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { envWithNode24, node24, root, run, runtimeDir, step } = require('./lib.cjs');
+const { envWithNode24, freePort, node24, root, run, runtimeDir, step } = require('./lib.cjs');
 
 const n8nBin = path.join(runtimeDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
@@ -87,6 +87,12 @@ function importWorkflows(dir, env, { publish = true } = {}) {
 	return ids;
 }
 
+const started = new Set();
+// An n8n left running by a test whose hook timed out must not outlive the test run.
+process.on('exit', () => {
+	for (const child of started) child.kill('SIGKILL');
+});
+
 /**
  * Starts `n8n <args>` (start, worker, webhook) and resolves once `readyUrl` answers 2xx;
  * `stop(signal)` sends the signal and resolves when the process has exited (SIGKILL after 20 s).
@@ -95,7 +101,9 @@ async function startN8nProcess({ args, env, readyUrl, logFile, timeoutMs = 180_0
 	const out = logFile ? fs.openSync(logFile, 'a') : 'inherit';
 	const child = spawn(node24(), [n8nBin, ...args], { env, cwd: root, stdio: ['ignore', out, out] });
 	if (typeof out === 'number') fs.closeSync(out);
+	started.add(child);
 	const exited = new Promise((resolve) => child.on('exit', resolve));
+	child.on('exit', () => started.delete(child));
 	const what = `n8n ${args[0]}`;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -124,7 +132,10 @@ async function startN8nProcess({ args, env, readyUrl, logFile, timeoutMs = 180_0
 
 /** Starts the main n8n process and resolves once it answers /healthz/readiness. */
 async function startN8n({ env, port, logFile, timeoutMs }) {
-	return await startN8nProcess({ args: ['start'], env, readyUrl: `http://127.0.0.1:${port}/healthz/readiness`, logFile, timeoutMs });
+	// n8n's task broker listens on 5679 unless told otherwise: a second n8n on this machine (npm start,
+	// a benchmark, another test) would exit at start with the port taken.
+	const brokerPort = env.N8N_RUNNERS_BROKER_PORT ?? String(await freePort());
+	return await startN8nProcess({ args: ['start'], env: { ...env, N8N_RUNNERS_BROKER_PORT: brokerPort }, readyUrl: `http://127.0.0.1:${port}/healthz/readiness`, logFile, timeoutMs });
 }
 
 module.exports = { ensureSqlite3Built, installPackage, n8nEnv, n8nCli, importWorkflows, startN8n, startN8nProcess };

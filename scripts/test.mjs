@@ -24,5 +24,7 @@ await main(async () => {
 	run('npm', ['run', '--silent', 'typecheck'], { env });
 
 	step('Tests (jest on Node 24)');
-	run(bin('jest'), ['--ci', ...jestArgs], { env });
+	// --forceExit: an n8n whose start outlived a timed-out hook would otherwise keep jest (and CI)
+	// waiting after the last test; n8n-instance.cjs kills such processes when jest exits.
+	run(bin('jest'), ['--ci', '--forceExit', ...jestArgs], { env });
 });
