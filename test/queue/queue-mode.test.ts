@@ -78,6 +78,10 @@ describe('queue mode: main, 2 workers and a webhook process on PostgreSQL and Re
 		cluster = await startCluster({
 			workflows: [dental, loyalty, crash],
 			credentials: credentials(sinks),
+			// 4 processes × (10 for n8n + 5 for the Journey Store): at most 60 connections, inside PostgreSQL's
+			// default 100 with the rest of the test run. n8n keeps 10: with fewer, the main loads the 1,000
+			// overdue runs so slowly that its WaitTracker resumes some twice (see the README's queue mode).
+			storePoolSize: 5,
 			env: {
 				// n8n 2.40's default 'vm' expression engine builds a fresh isolate for every execution and for
 				// every webhook request to a community trigger: about 4× the CPU on 2 cores. The nodes under

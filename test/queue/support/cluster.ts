@@ -43,6 +43,9 @@ export interface ClusterOptions {
 	credentials?: object[];
 	workers?: number;
 	concurrency?: number;
+	/** PostgreSQL connections per n8n process for n8n and for its Journey Store (scripts/queue-cluster.cjs). */
+	poolSize?: number;
+	storePoolSize?: number;
 	env?: Record<string, string>;
 }
 
