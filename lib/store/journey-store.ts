@@ -12,11 +12,13 @@ import type {
 	CounterSetResult,
 	EngagementEvent,
 	EventQuery,
+	JourneyRun,
 	LatestMessageQuery,
 	Message,
 	MessagePatch,
 	Purpose,
 	RecordEventInput,
+	RecordJourneyRunInput,
 	RegisterWaiterInput,
 	TakeWaitersInput,
 	Waiter,
@@ -119,4 +121,11 @@ export interface JourneyStore {
 	 * is handed to exactly one caller, however many workers receive events at once.
 	 */
 	takeWaiters(input: TakeWaitersInput): Promise<Waiter[]>;
+
+	/**
+	 * Records where an execution's journey began, once: a later call for the same execution
+	 * (a resumed segment, another node) keeps the first record. Records older than 90 days go.
+	 */
+	recordJourneyRun(input: RecordJourneyRunInput): Promise<void>;
+	getJourneyRun(executionId: string): Promise<JourneyRun | null>;
 }

@@ -331,3 +331,15 @@ export interface TakeWaitersInput {
 	/** Defaults to the current time; expired waiters are never taken. */
 	now?: string;
 }
+
+/** Where a journey execution began: the item as it first reached a Customer Journey node (see journey-runs.ts). */
+export interface JourneyRun {
+	executionId: string;
+	workflowId: string;
+	/** The node that recorded it. */
+	node: string;
+	item: JsonObject;
+	recordedAt: string;
+}
+
+export type RecordJourneyRunInput = Omit<JourneyRun, 'recordedAt'>;

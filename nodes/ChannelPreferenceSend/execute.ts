@@ -9,7 +9,7 @@ import { PendingWrites, runConcurrently } from '../../lib/send';
 import { resolveTrackingSecret } from '../../lib/tracking';
 import { processItems } from '../shared/item-loop';
 import { withParameterCache } from '../shared/parameter-cache';
-import { openJourneyStore } from '../shared/journey-store';
+import { openStoreForRun } from '../shared/journey-checkpoint';
 import { withFieldName } from './errors';
 import { sendItem, type SendEnv } from './send-item';
 import { Senders } from './senders';
@@ -17,7 +17,7 @@ import { Senders } from './senders';
 export async function executeSend(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const params = withParameterCache(ctx);
-	const store = await openJourneyStore(ctx);
+	const store = await openStoreForRun(ctx);
 	let secret: string | undefined;
 	const env: SendEnv = {
 		ctx: params,

@@ -13,6 +13,7 @@ import { NodeConnectionTypes, NodeOperationError, UnexpectedError } from 'n8n-wo
 
 import { toNodeError } from '../shared/item-loop';
 import { journeyStoreConnectionTest, journeyStoreCredential, openJourneyStore } from '../shared/journey-store';
+import { openStoreForRun } from '../shared/journey-checkpoint';
 import type { Evaluation } from './checks/types';
 import { evaluate, WAITABLE } from './evaluate';
 import { conditionOutputNames, conditionOutputs, conditionSubtitle } from './outputs';
@@ -92,7 +93,7 @@ export class JourneyCondition implements INodeType {
 		// Errors under "continue on fail" go where nothing is sent or rewarded: the first output of a
 		// check that can wait ("not yet"), else the second (Stale, Does Not Have Tag, False).
 		const safeOutput = WAITABLE.has(check) ? 0 : 1;
-		const store = await openJourneyStore(this);
+		const store = await openStoreForRun(this);
 		const items = this.getInputData();
 		const outputs: INodeExecutionData[][] = names.map(() => []);
 		for (let index = 0; index < items.length; index++) {

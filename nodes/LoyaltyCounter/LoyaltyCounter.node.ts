@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, openJourneyStore } from '../shared/journey-store';
+import { openStoreForRun } from '../shared/journey-checkpoint';
 import { processItems } from '../shared/item-loop';
 import { withParameterCache } from '../shared/parameter-cache';
 import { countItem } from './counter-operations';
@@ -45,7 +46,7 @@ export class LoyaltyCounter implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const store = await openJourneyStore(this);
+		const store = await openStoreForRun(this);
 		// Operation and milestone take no expressions, so they are the same for every item and fix the outputs.
 		const branches = this.getNodeParameter('operation', 0) !== 'reset' && this.getNodeParameter('milestone', 0, 'none') !== 'none';
 		const params = withParameterCache(this);

@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, openJourneyStore } from '../shared/journey-store';
+import { openStoreForRun } from '../shared/journey-checkpoint';
 import { processItems } from '../shared/item-loop';
 import { withParameterCache } from '../shared/parameter-cache';
 import { DOES_NOT_HAVE_TAG, tagContactProperties, tagOutputs, tagSubtitle } from './properties';
@@ -44,7 +45,7 @@ export class TagContact implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const store = await openJourneyStore(this);
+		const store = await openStoreForRun(this);
 		const vocabulary = new TagVocabulary(() => store.listTagNames());
 		// Operation takes no expressions, so it is the same for every item and fixes the outputs.
 		const checks = this.getNodeParameter('operation', 0) === 'hasTag';

@@ -204,9 +204,25 @@ function counterEntriesSchema(dialect: Dialect): string[] {
 	];
 }
 
+/** Where each journey execution began, so a run lost with its worker can be started again (journey-runs.ts). */
+function journeyRunsSchema(dialect: Dialect): string[] {
+	const t = types(dialect);
+	return [
+		`CREATE TABLE cj_journey_runs (
+			execution_id TEXT PRIMARY KEY,
+			workflow_id TEXT NOT NULL,
+			node TEXT NOT NULL,
+			item TEXT NOT NULL,
+			recorded_at ${t.time} NOT NULL
+		)`,
+		'CREATE INDEX cj_journey_runs_recorded ON cj_journey_runs (recorded_at)',
+	];
+}
+
 /** Append only: never edit a released migration, add a new version instead. */
 export const MIGRATIONS: readonly Migration[] = [
 	{ version: 1, name: 'initial', statements: initialSchema },
 	{ version: 2, name: 'waiters', statements: waitersSchema },
 	{ version: 3, name: 'counter entries', statements: counterEntriesSchema },
+	{ version: 4, name: 'journey runs', statements: journeyRunsSchema },
 ];

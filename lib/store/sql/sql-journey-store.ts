@@ -8,6 +8,7 @@ import * as counters from './counters';
 import type { SqlDriver } from './driver';
 import * as events from './events';
 import { GroupCommit } from './group-commit';
+import * as journeyRuns from './journey-runs';
 import * as messages from './messages';
 import { readSchemaVersion } from './migrate';
 import * as tags from './tags';
@@ -121,4 +122,7 @@ export class SqlJourneyStore implements JourneyStore {
 
 	registerWaiter = (input: T.RegisterWaiterInput) => guard('registerWaiter', () => waiters.registerWaiter(this.db, input));
 	takeWaiters = (input: T.TakeWaitersInput) => waiters.takeWaiters(this.db, input);
+
+	recordJourneyRun = (input: T.RecordJourneyRunInput) => journeyRuns.recordJourneyRun(this.db, input);
+	getJourneyRun = (executionId: string) => journeyRuns.getJourneyRun(this.db, executionId);
 }

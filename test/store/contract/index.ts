@@ -4,6 +4,7 @@ import { consentContract } from './consent';
 import { counterExpiryContract } from './counter-expiry';
 import { contactsContract } from './contacts';
 import type { ContractContext, StoreHarness } from './context';
+import { journeyRunsContract } from './journey-runs';
 import { lifecycleContract } from './lifecycle';
 import { eventsContract, messagesContract } from './messages-events';
 import { countersContract, tagsContract } from './tags-counters';
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 		messagesContract(ctx);
 		eventsContract(ctx);
 		waitersContract(ctx);
+		journeyRunsContract(ctx);
 		atomicContract(ctx);
 	});
 }
