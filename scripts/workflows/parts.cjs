@@ -41,6 +41,18 @@ function send(wf, name, { policy, template, purpose = 'service', step, variables
 	return wf.journey(name, 'channelPreferenceSend', parameters);
 }
 
+/**
+ * A journey lost with its worker starts again: n8n runs a workflow's own Error Trigger when one of
+ * its executions fails, and Journey Recovery sends that journey's recorded start to `firstNode`
+ * (the node right after the trigger). Runs that failed in a node are left alone.
+ */
+function recoverLostRuns(wf, firstNode) {
+	const failed = wf.base('Execution failed', 'errorTrigger', 1);
+	const recovery = wf.journey('Start a lost journey again', 'journeyRecovery', {});
+	wf.chain(failed, recovery, firstNode);
+	return recovery;
+}
+
 function tag(wf, name, tags, operation = 'add') {
 	return wf.journey(name, 'tagContact', { operation, tags });
 }
@@ -120,4 +132,4 @@ function firstReportOnly(wf, name) {
 	});
 }
 
-module.exports = { customerFromBody, firstReportOnly, EVENTS_WORKFLOW_ID, EVENTS_TRIGGER, EVENTS_PATH, TRACKING_BASE_URL, OUTBOX, visitTrigger, delay, retryInWindow, stillBooked, send, tag, staffTask };
+module.exports = { customerFromBody, firstReportOnly, EVENTS_WORKFLOW_ID, EVENTS_TRIGGER, EVENTS_PATH, TRACKING_BASE_URL, OUTBOX, visitTrigger, delay, retryInWindow, stillBooked, send, tag, staffTask, recoverLostRuns };

@@ -1,6 +1,6 @@
 // S4 — delivery / service confirmation (seed 003).
 const { WorkflowBuilder } = require('../builder.cjs');
-const { customerFromBody, delay, firstReportOnly, retryInWindow, send, staffTask } = require('../parts.cjs');
+const { customerFromBody, delay, firstReportOnly, recoverLostRuns, retryInWindow, send, staffTask } = require('../parts.cjs');
 
 module.exports = function deliveryConfirmation() {
 	const wf = new WorkflowBuilder({
@@ -62,6 +62,8 @@ module.exports = function deliveryConfirmation() {
 	wf.connect(reply2, staff, 0);
 	wf.connect(reply, staff, 3);
 	wf.connect(reply2, staff, 3);
+	recoverLostRuns(wf, due);
+
 	wf.note('How this journey works', [
 		'POST `{ customer: {…}, delivery: { id, what, dueAt } }` to **Delivery due** (newspaper, parcel, technician …).',
 		'Replies come back through the **Journey events** workflow: Tak/Nie, כן/לא, Да/Нет, yes/no, 1/2 and 👍/👎 are understood; anything else goes to staff.',

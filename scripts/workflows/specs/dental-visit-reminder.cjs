@@ -1,6 +1,6 @@
 // S1 — dental visit reminder and survey (seed 000).
 const { WorkflowBuilder } = require('../builder.cjs');
-const { delay, retryInWindow, send, stillBooked, tag, visitTrigger } = require('../parts.cjs');
+const { delay, recoverLostRuns, retryInWindow, send, stillBooked, tag, visitTrigger } = require('../parts.cjs');
 
 module.exports = function dentalVisitReminder() {
 	const wf = new WorkflowBuilder({
@@ -63,13 +63,15 @@ module.exports = function dentalVisitReminder() {
 	const filledLater = wf.journey('Survey filled after the nudge?', 'journeyCondition', { check: 'survey', surveySince: 'visit', waitForEvent: true, waitHours: 72 });
 	wf.connect(nudge, filledLater);
 	wf.connect(filledLater, active, 1);
+	recoverLostRuns(wf, twoDays);
 
 	wf.note('How this journey works', [
 		'One execution per appointment. The **Visit Trigger** stores every event first, so a journey already waiting sees a reschedule or a cancellation: each **Still booked?** check then ends the old journey (Stale) and the new event starts a fresh one.',
 		'Booked less than 2 days ahead: the email goes at once (inside the send window); booked on the day itself: only the SMS. Nobody marks attendance within 36 h of the SMS: "no-show", unless the visit was cancelled or moved.',
 		'Times are the patient\'s local time (`contact.timeZone`), never outside 08:00–20:00; a send that wakes up late at night goes to the send node\'s **Deferred** output and waits for the window.',
 		'Every send is in the **Outbox** (nothing leaves n8n) until you pick SMTP / Twilio / SMSAPI in the send nodes.',
-	].join('\n\n'), { width: 520, height: 300 });
+		'A journey whose worker dies (queue mode) starts again through **Execution failed → Start a lost journey again**: delays recompute, nothing already sent is sent twice.',
+	].join('\n\n'), { width: 520, height: 340 });
 	wf.note('Adapt it', [
 		'- Trigger: set the **Journey Webhook** credential (HMAC secret shared with your booking system), or switch the format to Cal.com / Calendly.',
 		'- Times: edit the two delays (e.g. 1 day before at 18:00).',

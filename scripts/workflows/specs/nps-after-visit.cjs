@@ -1,6 +1,6 @@
 // S6 — NPS the day after the visit (seed 002).
 const { WorkflowBuilder } = require('../builder.cjs');
-const { delay, retryInWindow, send, visitTrigger } = require('../parts.cjs');
+const { delay, recoverLostRuns, retryInWindow, send, visitTrigger } = require('../parts.cjs');
 
 module.exports = function npsAfterVisit() {
 	const wf = new WorkflowBuilder({
@@ -16,6 +16,8 @@ module.exports = function npsAfterVisit() {
 	});
 	wf.chain(trigger, nextDay, ask);
 	retryInWindow(wf, 'NPS: wait for the send window', ask);
+	recoverLostRuns(wf, nextDay);
+
 	wf.note('Adapt it', [
 		'Runs when the clinic marks the visit attended or completed. The rating page (or a reply with 0–10) comes back through **Journey events** as `survey_completed` / `replied`.',
 		'Switch the scale in the text (smileys, like/dislike) with *Custom Text*.',

@@ -1,6 +1,6 @@
 // S3 — payment dunning (seed 003).
 const { WorkflowBuilder } = require('../builder.cjs');
-const { TRACKING_BASE_URL, customerFromBody, firstReportOnly, retryInWindow, send, staffTask } = require('../parts.cjs');
+const { TRACKING_BASE_URL, customerFromBody, firstReportOnly, recoverLostRuns, retryInWindow, send, staffTask } = require('../parts.cjs');
 
 module.exports = function paymentDunning() {
 	const wf = new WorkflowBuilder({
@@ -55,6 +55,8 @@ module.exports = function paymentDunning() {
 	wf.connect(clicked, paidUnclicked, 0);
 	const silent = staffTask(wf, 'Collections: no reaction', { team: 'collections', reason: '={{ "Invoice " + $json.invoice.id + " (" + $json.invoice.amount + ") unpaid; the email and SMS links were not opened" }}' });
 	wf.connect(paidUnclicked, silent, 0);
+	recoverLostRuns(wf, email);
+
 	wf.note('How this journey works', [
 		'Your billing system POSTs `{ customer: { id, name, email, phone, timeZone, locale }, invoice: { id, amount, payUrl } }` to **Payment overdue** when a subscription is unpaid.',
 		'Payments come back through the **Journey events** workflow (`payment_received`), opens and clicks through its tracking URLs: keep it active.',

@@ -1,7 +1,7 @@
 // S6 — visit confirmation by reply (seed 002): WhatsApp, fallback SMS; yes → confirmed,
 // no / no answer / no messenger → a task for the administrator to call.
 const { WorkflowBuilder } = require('../builder.cjs');
-const { delay, retryInWindow, send, staffTask, stillBooked, tag, visitTrigger } = require('../parts.cjs');
+const { delay, recoverLostRuns, retryInWindow, send, staffTask, stillBooked, tag, visitTrigger } = require('../parts.cjs');
 
 module.exports = function visitConfirmationReply() {
 	const wf = new WorkflowBuilder({
@@ -33,6 +33,8 @@ module.exports = function visitConfirmationReply() {
 	wf.connect(reply, call, 0);
 	wf.connect(reply, call, 2);
 	wf.connect(reply, call, 3);
+	recoverLostRuns(wf, dayBefore);
+
 	wf.note('How this journey works', [
 		'One day before the visit the patient gets the confirmation request on WhatsApp; without WhatsApp (or outside its 24-hour window without an approved template) it falls back to SMS.',
 		'Replies "Да"/"Нет", "Tak"/"Nie", "כן"/"לא", yes/no, 1/2, 👍/👎 come back through **Journey events**. Yes → the contact is tagged; no, no answer or anything unclear → a task for the administrator to call (about 1 in 10 patients).',
