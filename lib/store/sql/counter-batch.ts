@@ -16,7 +16,7 @@ import { jsonRows } from './json-rows';
 import { num, text } from './rows';
 
 /** Adds per transaction: short enough to keep row locks briefly, long enough to share the commit. */
-export const COUNTER_CHUNK = 500;
+export const COUNTER_BATCH_LIMIT = 500;
 
 interface Entry {
 	contactId: string;
@@ -50,8 +50,8 @@ function normalise(add: CounterAdd, index: number): Entry {
 export async function addToCounters(db: SqlDriver, adds: readonly CounterAdd[]): Promise<CounterAddResult[]> {
 	const entries = adds.map(normalise);
 	const results: CounterAddResult[] = [];
-	for (let start = 0; start < entries.length; start += COUNTER_CHUNK) {
-		const chunk = entries.slice(start, start + COUNTER_CHUNK);
+	for (let start = 0; start < entries.length; start += COUNTER_BATCH_LIMIT) {
+		const chunk = entries.slice(start, start + COUNTER_BATCH_LIMIT);
 		results.push(...(await db.transaction((tx) => applyChunk(tx, db.dialect, chunk))));
 	}
 	return results;
