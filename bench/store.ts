@@ -17,7 +17,11 @@ interface Case {
 	ops: number;
 	concurrency: number;
 	run: (i: number) => Promise<unknown>;
+	/** Counter adds per operation (addToCounters batches); the rate is then given in adds/s. */
+	adds?: number;
 }
+
+const BATCH = 100;
 
 /** Runs `ops` operations on `concurrency` parallel loops; returns ops/s. */
 async function measure({ ops, concurrency, run }: Case): Promise<number> {
@@ -42,7 +46,18 @@ async function cases(store: JourneyStore, concurrency: number, scale: number): P
 	const ids = await contacts(store, CLIENTS, tag);
 	const contact = (i: number) => ids[i % ids.length]!;
 	const n = (ops: number) => Math.round(ops * scale);
+	const many = await contacts(store, 500, `${tag}-many`);
+	// An execution's items as the Loyalty Counter adds them: 100 adds spread over 500 contacts.
+	const batch = (i: number, dedup: boolean) =>
+		store.addToCounters(Array.from({ length: BATCH }, (_, item) => ({
+			contactId: many[(i * 7919 + item * 104_729) % many.length]!,
+			name: 'points',
+			delta: 1,
+			...(dedup ? { dedupKey: `b${i}-${item}` } : {}),
+		})));
 	return [
+		{ name: `counter add, batches of ${BATCH} (500 contacts)`, ops: n(300), concurrency, adds: BATCH, run: (i) => batch(i, false) },
+		{ name: `counter add + dedup key, batches of ${BATCH}`, ops: n(300), concurrency, adds: BATCH, run: (i) => batch(i, true) },
 		{ name: 'counter add (20 contacts)', ops: n(10_000), concurrency, run: (i) => store.addToCounter(contact(i), 'points', 1) },
 		{ name: 'counter add (1 hot row)', ops: n(5_000), concurrency, run: () => store.addToCounter(ids[0]!, 'hot', 1) },
 		{ name: 'counter add + dedup key', ops: n(5_000), concurrency, run: (i) => store.addToCounter(contact(i), 'stamps', 1, `k${i}`) },
@@ -67,8 +82,9 @@ async function bench(label: string, config: StoreConfig, concurrency: number, sc
 	const rows: string[] = [];
 	try {
 		for (const c of await cases(store, concurrency, scale)) {
-			const rate = await measure(c);
-			rows.push(`| ${label} | ${c.name} | ${c.concurrency} | ${c.ops} | ${Math.round(rate).toLocaleString('en-US')} |`);
+			const rate = (await measure(c)) * (c.adds ?? 1);
+			const ops = c.adds ? `${c.ops} × ${c.adds}` : String(c.ops);
+			rows.push(`| ${label} | ${c.name} | ${c.concurrency} | ${ops} | ${Math.round(rate).toLocaleString('en-US')} |`);
 			console.log(rows[rows.length - 1]);
 		}
 	} finally {
@@ -79,7 +95,7 @@ async function bench(label: string, config: StoreConfig, concurrency: number, sc
 
 async function main(): Promise<void> {
 	console.log(`# ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} cores · ${Math.round(totalmem() / 2 ** 30)} GiB`);
-	console.log('| backend | operation | concurrency | ops | ops/s |\n| --- | --- | --- | --- | --- |');
+	console.log('| backend | operation | concurrency | ops | ops/s (batches: adds/s) |\n| --- | --- | --- | --- | --- |');
 	const dir = mkdtempSync(join(tmpdir(), 'cj-bench-'));
 	try {
 		await bench('SQLite', { type: 'sqlite', path: join(dir, 'bench.sqlite') }, 1, 0.3);

@@ -15,3 +15,4 @@ export {
 export { JourneyStoreError, type JourneyStoreErrorCode } from './errors';
 export { openStore } from './open-store';
 export { getStore, closeAllStores } from './registry';
+export { COUNTER_BATCH_LIMIT } from './sql/counter-batch';

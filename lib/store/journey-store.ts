@@ -7,6 +7,7 @@ import type {
 	Contact,
 	ContactInput,
 	ContactLookup,
+	CounterAdd,
 	CounterAddResult,
 	CounterExpireResult,
 	CounterSetResult,
@@ -61,6 +62,8 @@ export interface JourneyStore {
 	/** Matches by externalId; otherwise by email, then phone (when an externalId is given, only contacts without one are adopted). */
 	upsertContact(input: ContactInput): Promise<UpsertContactResult>;
 	findContact(lookup: ContactLookup): Promise<Contact | null>;
+	/** findContact for each lookup, in one query per kind of lookup; the answers in input order. */
+	findContacts(lookups: readonly ContactLookup[]): Promise<(Contact | null)[]>;
 
 	/** Appends to the audit trail; the current status follows the statement with the latest `at`. */
 	setConsent(input: SetConsentInput): Promise<SetConsentResult>;
@@ -85,6 +88,13 @@ export interface JourneyStore {
 
 	/** A repeated dedupKey adds nothing and returns applied=false with the current value. */
 	addToCounter(contactId: string, name: string, delta: number, dedupKey?: string): Promise<CounterAddResult>;
+	/**
+	 * Applies the adds and returns, for each in input order, exactly what addToCounter would have
+	 * returned applying them one by one in that order (a dedup key seen before — in the store or
+	 * earlier in the list — adds nothing). Runs in transactions of up to 500 adds, each committed
+	 * whole or not at all; a failure (e.g. an unknown contact) leaves the chunks before it applied.
+	 */
+	addToCounters(adds: readonly CounterAdd[]): Promise<CounterAddResult[]>;
 	setCounter(contactId: string, name: string, value: number): Promise<CounterSetResult>;
 	/**
 	 * Removes, in one transaction, what was added to the counter before `olderThan` (ISO instant) and

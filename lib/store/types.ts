@@ -191,6 +191,14 @@ export interface CounterAddResult {
 	applied: boolean;
 }
 
+/** One add of a batch (JourneyStore.addToCounters). */
+export interface CounterAdd {
+	contactId: string;
+	name: string;
+	delta: number;
+	dedupKey?: string;
+}
+
 export interface CounterSetResult {
 	previous: number;
 	value: number;

@@ -10,8 +10,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, openJourneyStore } from '../shared/journey-store';
 import { openStoreForRun } from '../shared/journey-checkpoint';
-import { processItems } from '../shared/item-loop';
+import { processItemRuns, processItems } from '../shared/item-loop';
 import { withParameterCache } from '../shared/parameter-cache';
+import { countRun } from './batch-add';
 import { countItem } from './counter-operations';
 import { counterOutputs, counterSubtitle, loyaltyCounterProperties, NOT_YET } from './properties';
 
@@ -50,8 +51,10 @@ export class LoyaltyCounter implements INodeType {
 		// Operation and milestone take no expressions, so they are the same for every item and fix the outputs.
 		const branches = this.getNodeParameter('operation', 0) !== 'reset' && this.getNodeParameter('milestone', 0, 'none') !== 'none';
 		const params = withParameterCache(this);
-		return await processItems(this, branches ? 2 : 1, (itemIndex, item) => countItem(params, store, itemIndex, item), {
-			errorOutput: branches ? NOT_YET : 0,
-		});
+		const options = { errorOutput: branches ? NOT_YET : 0 };
+		if (this.getNodeParameter('operation', 0) === 'add') {
+			return await processItemRuns(this, branches ? 2 : 1, (start, items) => countRun(params, store, start, items), options);
+		}
+		return await processItems(this, branches ? 2 : 1, (itemIndex, item) => countItem(params, store, itemIndex, item), options);
 	}
 }

@@ -72,3 +72,38 @@ export async function resolveContact(
 	});
 	return contact;
 }
+
+export interface ContactRequest {
+	itemIndex: number;
+	lookup: ContactLookup;
+	json: IDataObject;
+	create: boolean | undefined;
+}
+
+/**
+ * resolveContact for consecutive items: the known contacts in one query, the others (to create,
+ * or failing) one by one in item order. Stops at the first item that fails and returns its error,
+ * so no contact is created for the items after it.
+ */
+export async function resolveContacts(
+	ctx: IExecuteFunctions,
+	store: JourneyStore,
+	requests: readonly ContactRequest[],
+): Promise<{ contacts: Contact[]; failure?: unknown }> {
+	// A malformed email or phone fails the whole query; then each item's own lookup names its error.
+	const found = await store.findContacts(requests.map((request) => request.lookup)).catch(() => requests.map(() => null));
+	const contacts: Contact[] = [];
+	for (const [index, request] of requests.entries()) {
+		const known = found[index];
+		if (known) {
+			contacts.push(known);
+			continue;
+		}
+		try {
+			contacts.push(await resolveContact(ctx, store, request.itemIndex, request.json, request.create));
+		} catch (failure) {
+			return { contacts, failure };
+		}
+	}
+	return { contacts };
+}

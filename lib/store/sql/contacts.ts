@@ -4,6 +4,7 @@ import type { Contact, ContactInput, ContactLookup, UpsertContactResult } from '
 import { normaliseEmail, normalisePhone } from '../validate';
 import { mergeContact, normaliseContactInput } from './contact-merge';
 import { forUpdate, type SqlDriver, type SqlTransaction } from './driver';
+import { jsonRows } from './json-rows';
 import { toContact } from './rows';
 
 const COLUMNS = 'id, external_id, name, email, phone, time_zone, locale, custom_fields, created_at, updated_at';
@@ -72,4 +73,24 @@ export async function findContact(db: SqlDriver, lookup: ContactLookup): Promise
 	const [column, value] = lookupColumn(lookup);
 	const [row] = await db.query(`SELECT * FROM cj_contacts WHERE ${column} = $1 ORDER BY created_at, id LIMIT 1`, [value]);
 	return row ? toContact(row) : null;
+}
+
+export async function findContacts(db: SqlDriver, lookups: readonly ContactLookup[]): Promise<(Contact | null)[]> {
+	const keyed = lookups.map(lookupColumn);
+	const byColumn = new Map<string, Set<string>>();
+	for (const [column, value] of keyed) byColumn.set(column, (byColumn.get(column) ?? new Set()).add(value));
+	const found = new Map<string, Contact>();
+	for (const [column, values] of byColumn) {
+		const rows = await db.query(
+			`SELECT * FROM cj_contacts WHERE ${column} IN (SELECT r.v FROM ${jsonRows(db.dialect, '$1', 'r', { v: 'text' })}) ORDER BY created_at, id`,
+			[JSON.stringify([...values].map((v) => ({ v })))],
+		);
+		// Oldest first, as findContact picks when an email or phone is shared.
+		for (const row of rows) {
+			const contact = toContact(row);
+			const key = `${column}:${String(row[column])}`;
+			if (!found.has(key)) found.set(key, contact);
+		}
+	}
+	return keyed.map(([column, value]) => found.get(`${column}:${value}`) ?? null);
 }

@@ -18,7 +18,7 @@ async function addEntry(db: SqlExecutor, contactId: string, name: string, amount
 }
 
 /** Takes `amount` from the oldest entries. */
-async function consume(db: SqlExecutor, contactId: string, name: string, amount: number): Promise<void> {
+export async function consume(db: SqlExecutor, contactId: string, name: string, amount: number): Promise<void> {
 	const entries = await db.query(
 		'SELECT seq, amount FROM cj_counter_entries WHERE contact_id = $1 AND name = $2 ORDER BY added_at, seq',
 		[contactId, name],
@@ -57,4 +57,33 @@ export async function removeEntriesBefore(db: SqlExecutor, contactId: string, na
 		[contactId, name, olderThan],
 	);
 	return rows.reduce((sum, row) => sum + num(row.amount), 0);
+}
+
+/**
+ * What a run of adds to one counter, all dated the same instant, does to its ledger when recorded
+ * one by one with recordAdd: spending takes the entries from before the run first (they are
+ * older), then the run's own additions. So the run comes down to spending `spendOld` from the old
+ * entries and one new entry of `addNew` (several entries of one instant expire together).
+ */
+export function planLedger(previous: number, values: readonly number[]): { spendOld: number; addNew: number } {
+	const oldTotal = ledgerOf(previous);
+	let oldLeft = oldTotal;
+	const fresh: number[] = [];
+	let last = previous;
+	for (const value of values) {
+		const change = ledgerOf(value) - ledgerOf(last);
+		last = value;
+		if (change > 0) fresh.push(change);
+		if (change >= 0) continue;
+		let spend = Math.min(oldLeft, -change);
+		oldLeft -= spend;
+		spend = -change - spend;
+		while (spend > 0 && fresh.length > 0) {
+			const take = Math.min(fresh[0]!, spend);
+			fresh[0]! -= take;
+			spend -= take;
+			if (fresh[0] === 0) fresh.shift();
+		}
+	}
+	return { spendOld: oldTotal - oldLeft, addNew: fresh.reduce((sum, amount) => sum + amount, 0) };
 }

@@ -4,6 +4,7 @@ import { settle } from '../settle';
 import type * as T from '../types';
 import * as consent from './consent';
 import * as contacts from './contacts';
+import * as counterBatch from './counter-batch';
 import * as counters from './counters';
 import type { SqlDriver } from './driver';
 import * as events from './events';
@@ -69,6 +70,7 @@ export class SqlJourneyStore implements JourneyStore {
 
 	upsertContact = (input: T.ContactInput) => contacts.upsertContact(this.db, input);
 	findContact = (lookup: T.ContactLookup) => contacts.findContact(this.db, lookup);
+	findContacts = (lookups: readonly T.ContactLookup[]) => contacts.findContacts(this.db, lookups);
 
 	setConsent = (input: T.SetConsentInput) => guard('setConsent', () => consent.setConsent(this.db, input));
 	getConsent = (contactId: string, channel: T.Channel, purpose: T.Purpose) =>
@@ -91,6 +93,7 @@ export class SqlJourneyStore implements JourneyStore {
 
 	addToCounter = (contactId: string, name: string, delta: number, dedupKey?: string) =>
 		guard('addToCounter', () => counters.addToCounter(this.db, contactId, name, delta, dedupKey));
+	addToCounters = (adds: readonly T.CounterAdd[]) => guard('addToCounters', () => counterBatch.addToCounters(this.db, adds));
 	setCounter = (contactId: string, name: string, value: number) =>
 		guard('setCounter', () => counters.setCounter(this.db, contactId, name, value));
 	expireCounter = (contactId: string, name: string, olderThan: string) =>

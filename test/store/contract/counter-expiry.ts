@@ -8,7 +8,7 @@ const REAL_TIMERS = [
 ] as const;
 
 /** Only Date is faked, so each write is dated by the test while the drivers keep their real timers. */
-async function on<T>(day: number, fn: () => Promise<T>): Promise<T> {
+export async function on<T>(day: number, fn: () => Promise<T>): Promise<T> {
 	jest.useFakeTimers({ now: new Date(dayIso(day)), doNotFake: [...REAL_TIMERS] });
 	try {
 		return await fn();
@@ -19,7 +19,7 @@ async function on<T>(day: number, fn: () => Promise<T>): Promise<T> {
 
 const dayIso = (day: number) => new Date(Date.UTC(2027, 0, day, 12)).toISOString();
 /** Just after the start of that day: entries of earlier days are older. */
-const before = (day: number) => new Date(Date.UTC(2027, 0, day)).toISOString();
+export const before = (day: number) => new Date(Date.UTC(2027, 0, day)).toISOString();
 
 export function counterExpiryContract(ctx: ContractContext): void {
 	describe('counter expiry', () => {

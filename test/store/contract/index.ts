@@ -1,6 +1,7 @@
 import { openStore } from '../../../lib/store';
 import { atomicContract } from './atomic';
 import { consentContract } from './consent';
+import { counterBatchContract } from './counter-batch';
 import { counterExpiryContract } from './counter-expiry';
 import { contactsContract } from './contacts';
 import type { ContractContext, StoreHarness } from './context';
@@ -35,6 +36,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 		tagsContract(ctx);
 		countersContract(ctx);
 		counterExpiryContract(ctx);
+		counterBatchContract(ctx);
 		messagesContract(ctx);
 		eventsContract(ctx);
 		waitersContract(ctx);
