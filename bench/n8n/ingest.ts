@@ -32,6 +32,7 @@ const WEBHOOK_CREDENTIAL = { id: 'cjBenchWebhook1', name: 'Booking system (bench
 const visitTrigger: BenchNode = {
 	name: 'Visit Trigger',
 	type: `${PACKAGE}.visitTrigger`,
+	typeVersion: 2,
 	webhookId: 'bench-visit',
 	parameters: { path: 'visits', format: 'generic', events: ['scheduled', 'rescheduled'], authentication: 'hmac', options: {} },
 	credentials: { journeyWebhookApi: WEBHOOK_CREDENTIAL },
