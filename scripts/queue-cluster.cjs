@@ -48,6 +48,10 @@ function queueEnv({ id, database, redis, webhookPort, poolSize, storePoolSize })
 		// module has loaded its settings; those runs fail ("OTel settings not yet initialized") and their
 		// journeys are lost. Tracing is off by default, so the module can go.
 		N8N_DISABLED_MODULES: 'otel',
+		// n8n builds an expression isolate for a request or execution only when an expression is
+		// evaluated, instead of for every request to a trigger other than its own Webhook node
+		// (bench/results/n8n-ingest.md). The caller's environment or `extra` may turn it off.
+		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: process.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE ?? 'true',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',

@@ -25,7 +25,8 @@ await main(async () => {
 	fs.mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);
 
-	const env = n8nEnv({ userFolder, port });
+	// Lazy expression isolates: see N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE in scripts/queue-cluster.cjs.
+	const env = n8nEnv({ userFolder, port, extra: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: process.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE ?? 'true' } });
 	importWorkflows(path.join(root, 'workflows'), env);
 
 	step('Starting the local mail and SMS sinks');

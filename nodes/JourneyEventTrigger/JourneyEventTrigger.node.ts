@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, journeyStoreCredential } from '../shared/journey-store';
 import { webhookSecretTest } from '../shared/trigger-secrets';
+import { TRIGGER_DEFAULT_VERSION, TRIGGER_VERSIONS } from '../shared/trigger-webhooks';
 import { eventTriggerWebhooks } from './endpoints';
 import { eventSubtitle, eventTriggerProperties } from './properties';
 import { receiveEvent } from './receive';
@@ -13,7 +14,8 @@ export class JourneyEventTrigger implements INodeType {
 		name: 'journeyEventTrigger',
 		icon: { light: 'file:journeyEventTrigger.svg', dark: 'file:journeyEventTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: `={{(${eventSubtitle})($parameter)}}`,
 		description:
 			'Records replies (yes / no / STOP), delivery reports, opens, clicks, surveys, payments and attendance in the Journey Store, wakes the journeys waiting for them, and optionally starts this workflow',

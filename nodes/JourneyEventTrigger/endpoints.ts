@@ -9,14 +9,14 @@
  */
 import type { IWebhookDescription } from 'n8n-workflow';
 
+import { pathField } from '../shared/trigger-webhooks';
+
 export const ENDPOINTS = ['default', 'twilio', 'setup', 'whatsapp', 'open', 'click', 'unsubscribePage', 'unsubscribe'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
-const BASE = '={{$parameter["path"]}}';
-
 function endpoint(name: Endpoint, httpMethod: 'GET' | 'POST', suffix: string): IWebhookDescription {
 	// n8n routes by method and path; the name only tells webhook() which URL was called.
-	return { name: name as IWebhookDescription['name'], httpMethod, responseMode: 'onReceived', path: suffix ? `${BASE}/${suffix}` : BASE };
+	return { name: name as IWebhookDescription['name'], httpMethod, responseMode: 'onReceived', ...pathField(suffix) };
 }
 
 /** GET before POST on a shared path. */

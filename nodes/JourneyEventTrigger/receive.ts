@@ -39,7 +39,7 @@ export async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResp
 		case 'unsubscribe':
 			return await receiveTracking(ctx, endpoint);
 		case 'unsubscribePage':
-			return unsubscribeConfirmation(ctx);
+			return await unsubscribeConfirmation(ctx);
 		default:
 			return await receiveGeneric(ctx);
 	}
@@ -60,7 +60,7 @@ async function receiveGeneric(ctx: IWebhookFunctions): Promise<IWebhookResponseD
 	const limits = readLimits(ctx);
 	const scheme = triggerParameter<string>(ctx, 'authentication', 'hmac');
 	const secrets = scheme === 'none' ? [] : await webhookSecrets(ctx);
-	const prepared = prepareGenericEvent(readRequest(ctx), { auth: readAuthConfig(ctx, secrets, limits), maxBodyBytes: limits.maxBodyBytes, defaultRegion: limits.defaultRegion }, Date.now());
+	const prepared = prepareGenericEvent(await readRequest(ctx), { auth: readAuthConfig(ctx, secrets, limits), maxBodyBytes: limits.maxBodyBytes, defaultRegion: limits.defaultRegion }, Date.now());
 	if (prepared.kind !== 'drafts') return refused(ctx, prepared);
 	return finish(ctx, await recordDrafts(ctx, prepared.drafts));
 }
@@ -78,7 +78,7 @@ function twilioSignedUrl(ctx: IWebhookFunctions): string {
 async function receiveTwilio(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const limits = readLimits(ctx);
 	const authTokens = await credentialSecrets(ctx, 'twilioApi', ['authToken']);
-	const prepared = prepareTwilio(readRequest(ctx), { authTokens, url: twilioSignedUrl(ctx), maxBodyBytes: limits.maxBodyBytes });
+	const prepared = prepareTwilio(await readRequest(ctx), { authTokens, url: twilioSignedUrl(ctx), maxBodyBytes: limits.maxBodyBytes });
 	if (prepared.kind === 'rejected') return refused(ctx, prepared);
 	const settled = prepared.kind === 'drafts' ? await recordDrafts(ctx, prepared.drafts) : null;
 	if (settled?.invalid.length) return answer(ctx, 400, { error: 'invalid_payload', fields: settled.invalid });
@@ -89,14 +89,14 @@ async function receiveTwilio(ctx: IWebhookFunctions): Promise<IWebhookResponseDa
 
 async function whatsAppHandshake(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const verifyTokens = await credentialSecrets(ctx, WHATSAPP_CREDENTIAL, ['verifyToken']);
-	const result = verifyWhatsAppHandshake(readRequest(ctx), verifyTokens);
+	const result = verifyWhatsAppHandshake(await readRequest(ctx), verifyTokens);
 	if (!result.ok) return answer(ctx, result.rejection.status, result.rejection.body);
 	return answerRaw(ctx, 200, { 'content-type': 'text/plain; charset=utf-8' }, result.challenge);
 }
 
 async function receiveWhatsApp(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const appSecrets = await credentialSecrets(ctx, WHATSAPP_CREDENTIAL, ['appSecret']);
-	const prepared = prepareWhatsApp(readRequest(ctx), { appSecrets, maxBodyBytes: readLimits(ctx).maxBodyBytes });
+	const prepared = prepareWhatsApp(await readRequest(ctx), { appSecrets, maxBodyBytes: readLimits(ctx).maxBodyBytes });
 	if (prepared.kind !== 'drafts') return refused(ctx, prepared);
 	return finish(ctx, await recordDrafts(ctx, prepared.drafts));
 }
@@ -113,7 +113,7 @@ function trackingSecret(ctx: IWebhookFunctions): string | null {
 async function receiveTracking(ctx: IWebhookFunctions, endpoint: TrackingEndpoint): Promise<IWebhookResponseData> {
 	const secret = trackingSecret(ctx);
 	if (!secret) return answer(ctx, 401, { error: 'unauthorized', reason: 'not_configured' });
-	const request = readTrackingRequest(endpoint, readRequest(ctx), secret);
+	const request = readTrackingRequest(endpoint, await readRequest(ctx), secret);
 	if (!request.ok) return answer(ctx, request.rejection.status, request.rejection.body);
 	const store = await openJourneyStore(ctx);
 	const outcome = await applyTracking(store, request.value, engagementContext(ctx));
@@ -127,10 +127,10 @@ async function receiveTracking(ctx: IWebhookFunctions, endpoint: TrackingEndpoin
 }
 
 /** GET on the unsubscribe URL (a person, or a link scanner): a page with a button, no change. */
-function unsubscribeConfirmation(ctx: IWebhookFunctions): IWebhookResponseData {
+async function unsubscribeConfirmation(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const secret = trackingSecret(ctx);
 	if (!secret) return answer(ctx, 401, { error: 'unauthorized', reason: 'not_configured' });
-	const inbound = readRequest(ctx);
+	const inbound = await readRequest(ctx);
 	const request = readTrackingRequest('unsubscribe', inbound, secret);
 	if (!request.ok) return answer(ctx, request.rejection.status, request.rejection.body);
 	const token = queryText(inbound, 't') ?? '';

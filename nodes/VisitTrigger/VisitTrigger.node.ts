@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { journeyStoreConnectionTest, journeyStoreCredential } from '../shared/journey-store';
 import { webhookSecretTest } from '../shared/trigger-secrets';
+import { pathField, TRIGGER_DEFAULT_VERSION, TRIGGER_VERSIONS } from '../shared/trigger-webhooks';
 import { receiveVisitEvent } from './receive';
 import { visitSubtitle, visitTriggerProperties } from './properties';
 
@@ -18,7 +19,8 @@ export class VisitTrigger implements INodeType {
 		name: 'visitTrigger',
 		icon: { light: 'file:visitTrigger.svg', dark: 'file:visitTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: `={{(${visitSubtitle})($parameter)}}`,
 		description: 'Starts a journey when a booking system reports a visit: scheduled, rescheduled, cancelled, attended, no-show or completed',
 		defaults: { name: 'Visit Trigger' },
@@ -28,7 +30,7 @@ export class VisitTrigger implements INodeType {
 			{ name: 'journeyWebhookApi', required: true, testedBy: 'webhookSecretTest', displayOptions: { hide: { authentication: ['none'] } } },
 			{ ...journeyStoreCredential },
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{$parameter["path"]}}' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', ...pathField() }],
 		properties: visitTriggerProperties,
 	};
 

@@ -14,7 +14,7 @@ import { readVisitTriggerSettings } from './config';
 const withWarnings = (warnings: FieldIssue[]) => (warnings.length ? { warnings } : {});
 
 export async function receiveVisitEvent(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const request = readRequest(ctx);
+	const request = await readRequest(ctx);
 	const settings = await readVisitTriggerSettings(ctx);
 	const prepared = prepareVisitRequest(request, settings.config, Date.now());
 	if (prepared.kind === 'rejected') {

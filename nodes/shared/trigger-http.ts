@@ -7,8 +7,14 @@ import type { IWebhookFunctions, IWebhookResponseData, INodeExecutionData } from
 
 import type { InboundRequest } from '../../lib/webhooks';
 
-export function readRequest(ctx: IWebhookFunctions): InboundRequest {
-	const req = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer | string };
+type N8nRequest = ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer | string; readRawBody?: () => Promise<void> };
+
+export async function readRequest(ctx: IWebhookFunctions): Promise<InboundRequest> {
+	const req = ctx.getRequestObject() as N8nRequest;
+	// For typeVersion 2 nodes n8n reads the body only when it is JSON, text, a form or XML; any other
+	// type is read here, as n8n itself does for typeVersion 1 (multipart stays n8n's to parse).
+	const multipart = String(req.headers?.['content-type'] ?? '').startsWith('multipart/');
+	if (req.rawBody === undefined && !multipart && typeof req.readRawBody === 'function') await req.readRawBody();
 	const raw = req.rawBody;
 	return {
 		method: req.method ?? 'POST',

@@ -4,6 +4,8 @@
 const { createHash } = require('node:crypto');
 
 const PACKAGE = 'n8n-nodes-customer-journey';
+/** Nodes with more than one typeVersion: new workflows use the last (nodes/shared/trigger-webhooks.ts). */
+const LATEST_VERSION = { visitTrigger: 2, journeyEventTrigger: 2 };
 
 /** A UUID-shaped ID derived from a seed, so regenerating a workflow never changes its IDs. */
 function stableId(seed) {
@@ -25,7 +27,7 @@ class WorkflowBuilder {
 
 	/** One of this package's nodes (`type` is its node name, e.g. 'quietHoursDelay'). */
 	journey(name, type, parameters = {}, extra = {}) {
-		return this.node(name, `${PACKAGE}.${type}`, parameters, { typeVersion: 1, ...extra });
+		return this.node(name, `${PACKAGE}.${type}`, parameters, { typeVersion: LATEST_VERSION[type] ?? 1, ...extra });
 	}
 
 	/** A stock n8n node, e.g. base('Notify staff', 'noOp', 1). */

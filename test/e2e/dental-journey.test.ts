@@ -86,6 +86,10 @@ describe('S1 dental journey in a real n8n', () => {
 		const missing = await signedPost(url, SECRET, { event: { type: 'scheduled' }, contact: { id: 'P-1' } });
 		expect(missing.status).toBe(400);
 		expect(JSON.stringify(await missing.json())).toContain('visit.id');
+		// A content type n8n does not read for a typeVersion 2 node: the trigger reads and checks the body itself.
+		const untyped = await signedPost(url, SECRET, { event: { type: 'scheduled' }, contact: { id: 'P-1' } }, 'application/octet-stream');
+		expect(untyped.status).toBe(400);
+		expect(JSON.stringify(await untyped.json())).toContain('visit.id');
 		const executions = await n8n.rest<{ results: unknown[] }>('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: dental.id }))}`);
 		expect(executions.results).toEqual([]);
 	});

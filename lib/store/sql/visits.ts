@@ -11,20 +11,20 @@ const DEFAULT_LIST_LIMIT = 1000;
 export async function upsertVisit(db: SqlDriver, raw: VisitInput): Promise<UpsertVisitResult> {
 	const input = normaliseVisitInput(raw);
 	return db.transaction(async (tx) => {
-		await tx.lock(`cj:visit:${input.externalId}`);
+		const now = new Date().toISOString();
+		// A new visit costs one statement. On an existing external_id the insert does nothing (after
+		// waiting for a concurrent creator to commit), and the row lock below serialises the update.
+		const n = planVisitChange(null, input).fields;
+		const [inserted] = await tx.query(
+			`INSERT INTO cj_visits (id, external_id, contact_id, service, location, staff, start_at, end_at, status, version, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) ON CONFLICT (external_id) DO NOTHING RETURNING *`,
+			[newId(), input.externalId, n.contactId, n.service, n.location, n.staff, n.startAt, n.endAt, n.status, now],
+		);
+		if (inserted) return { visit: toVisit(inserted), created: true, changed: true, versionBumped: false };
 		const [row] = await tx.query(`SELECT * FROM cj_visits WHERE external_id = $1${forUpdate(db.dialect)}`, [input.externalId]);
-		const existing = row ? toVisit(row) : null;
+		const existing = toVisit(row!);
 		const plan = planVisitChange(existing, input);
 		const f = plan.fields;
-		const now = new Date().toISOString();
-		if (!existing) {
-			const rows = await tx.query(
-				`INSERT INTO cj_visits (id, external_id, contact_id, service, location, staff, start_at, end_at, status, version, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING *`,
-				[newId(), input.externalId, f.contactId, f.service, f.location, f.staff, f.startAt, f.endAt, f.status, now],
-			);
-			return { visit: toVisit(rows[0]!), created: true, changed: true, versionBumped: false };
-		}
 		if (!plan.changed) return { visit: existing, created: false, changed: false, versionBumped: false };
 		const rows = await tx.query(
 			`UPDATE cj_visits SET contact_id = $2, service = $3, location = $4, staff = $5, start_at = $6, end_at = $7,

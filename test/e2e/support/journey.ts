@@ -39,12 +39,12 @@ export const byType = (workflow: Workflow, suffix: string) => workflow.nodes.fil
 
 export const ALWAYS_OPEN = { sendWindowStart: '00:00', sendWindowEnd: '24:00' };
 
-export function signedPost(url: string, secret: string, body: unknown): Promise<Response> {
+export function signedPost(url: string, secret: string, body: unknown, contentType = 'application/json'): Promise<Response> {
 	const text = JSON.stringify(body);
 	const at = Math.floor(Date.now() / 1000);
 	return fetch(url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-journey-signature': timestampedHeader(secret, at, text) },
+		headers: { 'content-type': contentType, 'x-journey-signature': timestampedHeader(secret, at, text) },
 		body: text,
 	});
 }
