@@ -3,7 +3,8 @@ import { newId } from '../ids';
 import type { Contact, ContactInput, ContactLookup, UpsertContactResult } from '../types';
 import { normaliseEmail, normalisePhone } from '../validate';
 import { mergeContact, normaliseContactInput } from './contact-merge';
-import { forUpdate, type SqlDriver, type SqlTransaction } from './driver';
+import { forUpdate, type SqlDriver, type SqlExecutor, type SqlTransaction } from './driver';
+import { firstRowsBy } from './read-batch';
 import { toContact } from './rows';
 
 const COLUMNS = 'id, external_id, name, email, phone, time_zone, locale, custom_fields, created_at, updated_at';
@@ -60,7 +61,7 @@ async function findForUpsert(tx: SqlTransaction, db: SqlDriver, input: ContactIn
 	return null;
 }
 
-function lookupColumn(lookup: ContactLookup): [string, string] {
+export function lookupColumn(lookup: ContactLookup): [string, string] {
 	if (lookup.id !== undefined) return ['id', lookup.id];
 	if (lookup.externalId !== undefined) return ['external_id', lookup.externalId];
 	if (lookup.email !== undefined) return ['email', normaliseEmail(lookup.email)];
@@ -72,4 +73,10 @@ export async function findContact(db: SqlDriver, lookup: ContactLookup): Promise
 	const [column, value] = lookupColumn(lookup);
 	const [row] = await db.query(`SELECT * FROM cj_contacts WHERE ${column} = $1 ORDER BY created_at, id LIMIT 1`, [value]);
 	return row ? toContact(row) : null;
+}
+
+/** findContact for a batch of lookupColumn() answers (see read-batch.ts): the same first match per lookup. */
+export async function findContacts(db: SqlExecutor, lookups: ReadonlyArray<[string, string]>): Promise<Array<Contact | null>> {
+	const rows = await firstRowsBy(db, 'cj_contacts', ' ORDER BY created_at, id', lookups);
+	return rows.map((row) => (row ? toContact(row) : null));
 }

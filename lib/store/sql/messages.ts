@@ -13,7 +13,8 @@ import {
 } from '../types';
 import { oneOf, optionalUtcIso, requireText, toUtcIso } from '../validate';
 import { Params, type SqlExecutor, type SqlParam } from './driver';
-import { num, toMessage } from './rows';
+import { inList } from './read-batch';
+import { iso, num, text, toMessage } from './rows';
 
 /** Statuses that count towards frequency caps: in flight or delivered to the provider. */
 const COUNTED_STATUSES = ['claimed', 'sent'];
@@ -96,6 +97,34 @@ export async function findLatestMessage(db: SqlExecutor, query: LatestMessageQue
 		p.values,
 	);
 	return row ? toMessage(row) : null;
+}
+
+export type CountKey = [contactId: string, purpose: Purpose, since: string];
+
+/**
+ * countMessagesSince for a batch of validated keys (see read-batch.ts): the counted messages of
+ * all their contacts since the earliest `since`, counted per key here.
+ */
+export async function countMessagesSinceMany(db: SqlExecutor, keys: readonly CountKey[]): Promise<number[]> {
+	const times = new Map<string, number[]>();
+	for (const purpose of new Set(keys.map(([, which]) => which))) {
+		const forPurpose = keys.filter(([, which]) => which === purpose);
+		const p = new Params();
+		const rows = await db.query(
+			`SELECT contact_id, created_at FROM cj_messages WHERE contact_id IN (${p.list(inList(forPurpose.map(([contactId]) => contactId)))})
+			AND purpose = ${p.add(purpose)} AND created_at >= ${p.add(forPurpose.map(([, , since]) => since).sort()[0]!)}
+			AND status IN (${p.list(COUNTED_STATUSES)})`,
+			p.values,
+		);
+		for (const row of rows) {
+			const key = `${text(row.contact_id)}\u0000${purpose}`;
+			times.set(key, [...(times.get(key) ?? []), Date.parse(iso(row.created_at))]);
+		}
+	}
+	return keys.map(([contactId, purpose, since]) => {
+		const from = Date.parse(since);
+		return (times.get(`${contactId}\u0000${purpose}`) ?? []).filter((at) => at >= from).length;
+	});
 }
 
 export async function countMessagesSince(db: SqlExecutor, contactId: string, purpose: Purpose, since: string): Promise<number> {

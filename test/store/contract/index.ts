@@ -6,6 +6,7 @@ import { contactsContract } from './contacts';
 import type { ContractContext, StoreHarness } from './context';
 import { lifecycleContract } from './lifecycle';
 import { eventsContract, messagesContract } from './messages-events';
+import { readBatchContract } from './read-batch';
 import { countersContract, tagsContract } from './tags-counters';
 import { visitsContract } from './visits';
 import { waitersContract } from './waiters';
@@ -38,5 +39,6 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 		eventsContract(ctx);
 		waitersContract(ctx);
 		atomicContract(ctx);
+		readBatchContract(ctx);
 	});
 }
