@@ -122,13 +122,22 @@ export class SqlJourneyStore implements JourneyStore {
 	claimMessage = (input: T.ClaimMessageInput) =>
 		guard('claimMessage', () =>
 			this.messageWrites
-				? this.messageWrites.submit(`claim:${String(input.idempotencyKey)}`, (tx) => messages.claimMessage(tx, input))
+				? this.messageWrites.submit(`claim:${String(input.idempotencyKey)}`, (tx) => messages.claimMessage(tx, input), {
+						kind: 'claim',
+						input,
+						all: messages.claimMessages,
+					})
 				: messages.claimMessage(this.db, input),
 		);
-	updateMessage = (id: string, patch: T.MessagePatch) =>
-		this.messageWrites
-			? this.messageWrites.submit(`update:${String(id)}`, (tx) => messages.updateMessage(tx, id, patch))
-			: messages.updateMessage(this.db, id, patch);
+	updateMessage = async (id: string, patch: T.MessagePatch) => {
+		if (!this.messageWrites) return messages.updateMessage(this.db, id, patch);
+		const update = { id, columns: messages.patchColumns(patch) };
+		return this.messageWrites.submit(`update:${String(id)}`, async (tx) => (await messages.updateMessages(tx, [update]))[0]!, {
+			kind: `update:${update.columns.map(([column]) => column).join(',')}`,
+			input: update,
+			all: messages.updateMessages,
+		});
+	};
 	getMessage = (id: string) => messages.getMessage(this.db, id);
 	findMessageByProviderId = (providerMessageId: string, provider?: string) =>
 		messages.findMessageByProviderId(this.db, providerMessageId, provider);
