@@ -1,5 +1,6 @@
 /** Pieces of bench/send.ts: the SMTP sink in its own process, free ports, the workflow and its items. */
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -14,7 +15,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** The local SMTP sink (scripts/sinks/smtp-sink.cjs) in its own process, as it runs beside n8n. */
-export async function startSink(dir: string, smtpPort: number, httpPort: number): Promise<{ close(): Promise<void> }> {
+export async function startSink(dir: string, smtpPort: number, httpPort: number): Promise<{ cpuSeconds(): number; close(): Promise<void> }> {
 	const script = `require(${JSON.stringify(path.join(__dirname, '..', 'scripts', 'sinks', 'smtp-sink.cjs'))})
 		.startSmtpSink({ dir: ${JSON.stringify(dir)}, smtpPort: ${smtpPort}, httpPort: ${httpPort} }).then(() => process.send('ready'));`;
 	const child = fork('-e', [script], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] } as never);
@@ -23,6 +24,7 @@ export async function startSink(dir: string, smtpPort: number, httpPort: number)
 		child.once('exit', (code) => reject(new Error(`the SMTP sink exited (${code})`)));
 	});
 	return {
+		cpuSeconds: () => processCpuSeconds(child.pid!),
 		close: async () => {
 			child.removeAllListeners('exit');
 			const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -30,6 +32,22 @@ export async function startSink(dir: string, smtpPort: number, httpPort: number)
 			await exited;
 		},
 	};
+}
+
+/** User + system CPU a process has used so far (Linux /proc; NaN elsewhere). */
+export function processCpuSeconds(pid: number): number {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return Number.NaN;
+	}
+}
+
+/** CPU seconds this process has used so far. */
+export function ownCpuSeconds(): number {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1e6;
 }
 
 export function benchItem(i: number, receivedAt: string) {

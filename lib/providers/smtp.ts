@@ -4,6 +4,7 @@
  * closed after a minute without use.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 
 import { ProviderError } from './errors';
 import { fingerprint } from './fingerprint';
@@ -72,7 +73,9 @@ export function smtpSender(credentials: SmtpCredentials, options: SmtpOptions = 
 		async send(message: EmailMessage): Promise<SendResult> {
 			const { transporter } = transportFor(credentials, options);
 			try {
-				const info = (await transporter.sendMail({
+				// Composed into one buffer first: streamed, nodemailer writes each MIME part to the
+				// socket separately (a dozen small writes, a system call each, per mail).
+				const mail = new MailComposer({
 					from: message.from,
 					to: message.to,
 					replyTo: message.replyTo,
@@ -81,11 +84,16 @@ export function smtpSender(credentials: SmtpCredentials, options: SmtpOptions = 
 					html: message.html,
 					headers: message.headers,
 					attachments: message.attachments,
-				})) as { messageId?: string; rejected?: unknown[]; response?: string };
+					disableFileAccess: true,
+					disableUrlAccess: true,
+				}).compile();
+				const messageId = mail.messageId();
+				const raw = await mail.build();
+				const info = (await transporter.sendMail({ envelope: mail.getEnvelope(), raw })) as { rejected?: unknown[]; response?: string };
 				if (info.rejected?.length) {
 					throw new ProviderError('smtp', `smtp: the server refused the recipient (${info.response ?? 'rejected'})`, { kind: 'rejected' });
 				}
-				return { provider: 'smtp', providerMessageId: info.messageId ?? null };
+				return { provider: 'smtp', providerMessageId: messageId };
 			} catch (error) {
 				throw smtpError(error, credentials.password);
 			}

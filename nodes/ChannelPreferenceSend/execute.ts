@@ -10,7 +10,12 @@ import { resolveTrackingSecret } from '../../lib/tracking';
 import { processItems } from '../shared/item-loop';
 import { withParameterCache } from '../shared/parameter-cache';
 import { openStoreForRun } from '../shared/journey-checkpoint';
+import { readContactLookup } from '../shared/contact-properties';
 import { withFieldName } from './errors';
+import { candidatesOf } from './guards';
+import { readSendParams } from './params';
+import { ReadAhead } from './read-ahead';
+import { itemVisit } from './recipient';
 import { sendItem, type SendEnv } from './send-item';
 import { Senders } from './senders';
 
@@ -26,6 +31,14 @@ export async function executeSend(ctx: IExecuteFunctions): Promise<INodeExecutio
 		trackingSecret: () => (secret ??= resolveTrackingSecret().secret),
 		pending: new PendingWrites(),
 	};
+	env.readAhead = new ReadAhead(store, items.length, (index) => {
+		const item = readSendParams(params, index);
+		return {
+			lookup: readContactLookup(params, index),
+			visitId: itemVisit(items[index].json)?.id ?? null,
+			consents: candidatesOf(item.policy, item.order).map((channel) => [channel, item.purpose]),
+		};
+	});
 	// Concurrency is a property of the run, not of an item: read once.
 	const parallel = Math.max(1, Math.min(64, Number(ctx.getNodeParameter('options.parallelSends', 0, 16)) || 16));
 	const run = runConcurrently(items.length, parallel, async (index) => {

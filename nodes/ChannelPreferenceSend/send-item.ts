@@ -27,12 +27,15 @@ import { fieldError } from './errors';
 import { candidatesOf, channelGate, visitSkipReason } from './guards';
 import { blank, deferred, done, duplicate } from './output';
 import { readSendParams, type SendParams } from './params';
+import type { ReadAhead } from './read-ahead';
 import { itemVisit, resolveRecipient } from './recipient';
 import type { Senders } from './senders';
 
 export interface SendEnv {
 	ctx: IExecuteFunctions;
 	store: JourneyStore;
+	/** The run's read-ahead (read-ahead.ts); items read through it when present. */
+	readAhead?: ReadAhead;
 	senders: Senders;
 	trackingSecret: () => string;
 	/** "sent" updates, awaited before the node returns (see lib/send/pending-writes.ts). */
@@ -45,7 +48,8 @@ export function providerName(params: SendParams, channel: Channel): string {
 }
 
 export async function sendItem(env: SendEnv, itemIndex: number, item: INodeExecutionData): Promise<ItemResult> {
-	const { ctx, store } = env;
+	const { ctx } = env;
+	const store = env.readAhead?.storeFor(itemIndex) ?? env.store;
 	const params = readSendParams(ctx, itemIndex);
 	const json = item.json as IDataObject;
 	if (params.providers.email === 'smtp' && !params.emailFrom) throw fieldError('Email From', 'is empty: SMTP needs a sender address');

@@ -12,6 +12,7 @@ import {
 } from '../types';
 import { oneOf, requireText, toUtcIso } from '../validate';
 import { forUpdate, Params, type SqlDriver, type SqlExecutor, type SqlRow } from './driver';
+import { inList } from './read-batch';
 import { iso, text, toConsentAudit } from './rows';
 
 const toState = (contactId: string, channel: Channel, purpose: Purpose, row: SqlRow | undefined): ConsentState => ({
@@ -68,6 +69,16 @@ export async function getConsent(db: SqlExecutor, contactId: string, channel: Ch
 		oneOf(purpose, PURPOSES, 'purpose'),
 	]);
 	return toState(contactId, channel, purpose, row);
+}
+
+export type ConsentKey = [contactId: string, channel: Channel, purpose: Purpose];
+
+/** getConsent for a batch of validated keys (see read-batch.ts): one query for all their contacts. */
+export async function getConsents(db: SqlExecutor, keys: readonly ConsentKey[]): Promise<ConsentState[]> {
+	const p = new Params();
+	const rows = await db.query(`SELECT * FROM cj_consents WHERE contact_id IN (${p.list(inList(keys.map(([contactId]) => contactId)))})`, p.values);
+	const byKey = new Map(rows.map((row) => [`${text(row.contact_id)}\u0000${text(row.channel)}\u0000${text(row.purpose)}`, row]));
+	return keys.map(([contactId, channel, purpose]) => toState(contactId, channel, purpose, byKey.get(`${contactId}\u0000${channel}\u0000${purpose}`)));
 }
 
 export async function listConsentAudit(

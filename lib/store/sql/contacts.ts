@@ -3,8 +3,8 @@ import { newId } from '../ids';
 import type { Contact, ContactInput, ContactLookup, UpsertContactResult } from '../types';
 import { normaliseEmail, normalisePhone } from '../validate';
 import { mergeContact, normaliseContactInput } from './contact-merge';
-import { forUpdate, type SqlDriver, type SqlTransaction } from './driver';
-import { jsonRows } from './json-rows';
+import { forUpdate, type SqlDriver, type SqlExecutor, type SqlTransaction } from './driver';
+import { firstRowsBy } from './read-batch';
 import { toContact } from './rows';
 
 const COLUMNS = 'id, external_id, name, email, phone, time_zone, locale, custom_fields, created_at, updated_at';
@@ -61,7 +61,7 @@ async function findForUpsert(tx: SqlTransaction, db: SqlDriver, input: ContactIn
 	return null;
 }
 
-function lookupColumn(lookup: ContactLookup): [string, string] {
+export function lookupColumn(lookup: ContactLookup): [string, string] {
 	if (lookup.id !== undefined) return ['id', lookup.id];
 	if (lookup.externalId !== undefined) return ['external_id', lookup.externalId];
 	if (lookup.email !== undefined) return ['email', normaliseEmail(lookup.email)];
@@ -75,22 +75,13 @@ export async function findContact(db: SqlDriver, lookup: ContactLookup): Promise
 	return row ? toContact(row) : null;
 }
 
-export async function findContacts(db: SqlDriver, lookups: readonly ContactLookup[]): Promise<(Contact | null)[]> {
-	const keyed = lookups.map(lookupColumn);
-	const byColumn = new Map<string, Set<string>>();
-	for (const [column, value] of keyed) byColumn.set(column, (byColumn.get(column) ?? new Set()).add(value));
-	const found = new Map<string, Contact>();
-	for (const [column, values] of byColumn) {
-		const rows = await db.query(
-			`SELECT * FROM cj_contacts WHERE ${column} IN (SELECT r.v FROM ${jsonRows(db.dialect, '$1', 'r', { v: 'text' })}) ORDER BY created_at, id`,
-			[JSON.stringify([...values].map((v) => ({ v })))],
-		);
-		// Oldest first, as findContact picks when an email or phone is shared.
-		for (const row of rows) {
-			const contact = toContact(row);
-			const key = `${column}:${String(row[column])}`;
-			if (!found.has(key)) found.set(key, contact);
-		}
-	}
-	return keyed.map(([column, value]) => found.get(`${column}:${value}`) ?? null);
+/** findContact for many lookups at once: one query per kind of lookup, the same first match each. */
+export async function findContacts(db: SqlExecutor, lookups: readonly ContactLookup[]): Promise<(Contact | null)[]> {
+	return await findContactsByColumn(db, lookups.map(lookupColumn));
+}
+
+/** findContact for a batch of lookupColumn() answers (see read-batch.ts): the same first match per lookup. */
+export async function findContactsByColumn(db: SqlExecutor, lookups: ReadonlyArray<[string, string]>): Promise<Array<Contact | null>> {
+	const rows = await firstRowsBy(db, 'cj_contacts', ' ORDER BY created_at, id', lookups);
+	return rows.map((row) => (row ? toContact(row) : null));
 }

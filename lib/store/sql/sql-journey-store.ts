@@ -1,7 +1,8 @@
 import { notFoundError } from '../errors';
 import type { JourneyStore, StoreBackend } from '../journey-store';
 import { settle } from '../settle';
-import type * as T from '../types';
+import * as T from '../types';
+import { oneOf, toUtcIso } from '../validate';
 import * as consent from './consent';
 import * as contacts from './contacts';
 import * as counterBatch from './counter-batch';
@@ -12,6 +13,7 @@ import { GroupCommit } from './group-commit';
 import * as journeyRuns from './journey-runs';
 import * as messages from './messages';
 import { readSchemaVersion } from './migrate';
+import { ReadBatch } from './read-batch';
 import * as tags from './tags';
 import { TransactionDriver } from './tx-driver';
 import * as visits from './visits';
@@ -33,12 +35,28 @@ async function guard<R>(operation: string, fn: () => Promise<R>): Promise<R> {
 	throw outcome.error;
 }
 
+interface BatchedReads {
+	contacts: ReadBatch<[string, string], T.Contact | null>;
+	visits: ReadBatch<[string, string], T.Visit | null>;
+	consents: ReadBatch<consent.ConsentKey, T.ConsentState>;
+	counts: ReadBatch<messages.CountKey, number>;
+}
+
+const batchedReads = (db: SqlDriver): BatchedReads => ({
+	contacts: new ReadBatch((keys) => contacts.findContactsByColumn(db, keys)),
+	visits: new ReadBatch((keys) => visits.getVisits(db, keys)),
+	consents: new ReadBatch((keys) => consent.getConsents(db, keys)),
+	counts: new ReadBatch((keys) => messages.countMessagesSinceMany(db, keys)),
+});
+
 /** The one JourneyStore implementation; backends differ only in their SqlDriver. */
 export class SqlJourneyStore implements JourneyStore {
 	readonly backend: StoreBackend;
 	private closed = false;
 	/** Claims and their outcome updates are the hot writes of a send run: group-committed (see group-commit.ts). */
 	private readonly messageWrites: GroupCommit | null;
+	/** …and so are their reads of contact, visit, consent and cap count (see read-batch.ts). */
+	private readonly reads: BatchedReads | null;
 
 	constructor(
 		private readonly db: SqlDriver,
@@ -48,6 +66,7 @@ export class SqlJourneyStore implements JourneyStore {
 		this.backend = db.dialect;
 		// Inside atomically() every write already shares the caller's transaction.
 		this.messageWrites = db instanceof TransactionDriver ? null : new GroupCommit(db);
+		this.reads = db instanceof TransactionDriver ? null : batchedReads(db);
 	}
 
 	toString(): string {
@@ -69,18 +88,21 @@ export class SqlJourneyStore implements JourneyStore {
 	}
 
 	upsertContact = (input: T.ContactInput) => contacts.upsertContact(this.db, input);
-	findContact = (lookup: T.ContactLookup) => contacts.findContact(this.db, lookup);
+	findContact = async (lookup: T.ContactLookup) =>
+		this.reads ? this.reads.contacts.get(contacts.lookupColumn(lookup)) : contacts.findContact(this.db, lookup);
 	findContacts = (lookups: readonly T.ContactLookup[]) => contacts.findContacts(this.db, lookups);
 
 	setConsent = (input: T.SetConsentInput) => guard('setConsent', () => consent.setConsent(this.db, input));
-	getConsent = (contactId: string, channel: T.Channel, purpose: T.Purpose) =>
-		consent.getConsent(this.db, contactId, channel, purpose);
+	getConsent = async (contactId: string, channel: T.Channel, purpose: T.Purpose) =>
+		this.reads
+			? this.reads.consents.get([contactId, oneOf(channel, T.CHANNELS, 'channel'), oneOf(purpose, T.PURPOSES, 'purpose')])
+			: consent.getConsent(this.db, contactId, channel, purpose);
 	listConsentAudit = (contactId: string, filter?: { channel?: T.Channel; purpose?: T.Purpose }) =>
 		consent.listConsentAudit(this.db, contactId, filter);
 
 	upsertVisit = (input: T.VisitInput) => guard('upsertVisit', () => visits.upsertVisit(this.db, input));
 	setVisitStatus = (ref: T.VisitRef, status: T.VisitStatus) => visits.setVisitStatus(this.db, ref, status);
-	getVisit = (ref: T.VisitRef) => visits.getVisit(this.db, ref);
+	getVisit = async (ref: T.VisitRef) => (this.reads ? this.reads.visits.get(visits.refWhere(ref)) : visits.getVisit(this.db, ref));
 	listVisits = (query: T.VisitQuery) => visits.listVisits(this.db, query);
 	listServices = () => visits.listServices(this.db);
 
@@ -104,19 +126,30 @@ export class SqlJourneyStore implements JourneyStore {
 	claimMessage = (input: T.ClaimMessageInput) =>
 		guard('claimMessage', () =>
 			this.messageWrites
-				? this.messageWrites.submit(`claim:${String(input.idempotencyKey)}`, (tx) => messages.claimMessage(tx, input))
+				? this.messageWrites.submit(`claim:${String(input.idempotencyKey)}`, (tx) => messages.claimMessage(tx, input), {
+						kind: 'claim',
+						input,
+						all: messages.claimMessages,
+					})
 				: messages.claimMessage(this.db, input),
 		);
-	updateMessage = (id: string, patch: T.MessagePatch) =>
-		this.messageWrites
-			? this.messageWrites.submit(`update:${String(id)}`, (tx) => messages.updateMessage(tx, id, patch))
-			: messages.updateMessage(this.db, id, patch);
+	updateMessage = async (id: string, patch: T.MessagePatch) => {
+		if (!this.messageWrites) return messages.updateMessage(this.db, id, patch);
+		const update = { id, columns: messages.patchColumns(patch) };
+		return this.messageWrites.submit(`update:${String(id)}`, async (tx) => (await messages.updateMessages(tx, [update]))[0]!, {
+			kind: `update:${update.columns.map(([column]) => column).join(',')}`,
+			input: update,
+			all: messages.updateMessages,
+		});
+	};
 	getMessage = (id: string) => messages.getMessage(this.db, id);
 	findMessageByProviderId = (providerMessageId: string, provider?: string) =>
 		messages.findMessageByProviderId(this.db, providerMessageId, provider);
 	findLatestMessage = (query: T.LatestMessageQuery) => messages.findLatestMessage(this.db, query);
-	countMessagesSince = (contactId: string, purpose: T.Purpose, since: string) =>
-		messages.countMessagesSince(this.db, contactId, purpose, since);
+	countMessagesSince = async (contactId: string, purpose: T.Purpose, since: string) =>
+		this.reads
+			? this.reads.counts.get([contactId, oneOf(purpose, T.PURPOSES, 'purpose'), toUtcIso(since, 'since')])
+			: messages.countMessagesSince(this.db, contactId, purpose, since);
 
 	recordEvent = (input: T.RecordEventInput) => guard('recordEvent', () => events.recordEvent(this.db, input));
 	listEvents = (query: T.EventQuery) => events.listEvents(this.db, query);

@@ -3,6 +3,7 @@ import { newId } from '../ids';
 import { VISIT_STATUSES, type UpsertVisitResult, type Visit, type VisitInput, type VisitListItem, type VisitQuery, type VisitRef, type VisitStatus } from '../types';
 import { oneOf, sortStrings, toUtcIso } from '../validate';
 import { forUpdate, Params, type SqlDriver, type SqlExecutor } from './driver';
+import { firstRowsBy } from './read-batch';
 import { text, toVisit, toVisitListItem } from './rows';
 import { normaliseVisitInput, planVisitChange } from './visit-change';
 
@@ -36,7 +37,7 @@ export async function upsertVisit(db: SqlDriver, raw: VisitInput): Promise<Upser
 	});
 }
 
-function refWhere(ref: VisitRef): [string, string] {
+export function refWhere(ref: VisitRef): [string, string] {
 	if ('id' in ref && typeof ref.id === 'string') return ['id', ref.id];
 	if ('externalId' in ref && typeof ref.externalId === 'string') return ['external_id', ref.externalId];
 	throw inputError('a visit reference needs an id or an externalId');
@@ -46,6 +47,12 @@ export async function getVisit(db: SqlExecutor, ref: VisitRef): Promise<Visit | 
 	const [column, value] = refWhere(ref);
 	const [row] = await db.query(`SELECT * FROM cj_visits WHERE ${column} = $1`, [value]);
 	return row ? toVisit(row) : null;
+}
+
+/** getVisit for a batch of refWhere() answers (see read-batch.ts). */
+export async function getVisits(db: SqlExecutor, refs: ReadonlyArray<[string, string]>): Promise<Array<Visit | null>> {
+	const rows = await firstRowsBy(db, 'cj_visits', '', refs);
+	return rows.map((row) => (row ? toVisit(row) : null));
 }
 
 /** Status is not part of the slot: the version never changes here. */

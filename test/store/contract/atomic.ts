@@ -59,9 +59,34 @@ export function atomicContract(ctx: ContractContext): void {
 			);
 			const missingContact = ctx.store.claimMessage({ idempotencyKey: unique('k'), contactId: 'no-such-contact', channel: 'sms', purpose: 'service' });
 			const badChannel = ctx.store.claimMessage({ idempotencyKey: unique('k'), contactId: contact.id, channel: 'fax' as 'sms', purpose: 'service' });
-			await expect(missingContact).rejects.toEqual(errorCode('NOT_FOUND'));
-			await expect(badChannel).rejects.toThrow(/channel/);
+			// Both expectations attach at once: the two rejections settle in either order.
+			await Promise.all([expect(missingContact).rejects.toEqual(errorCode('NOT_FOUND')), expect(badChannel).rejects.toThrow(/channel/)]);
 			for (const claim of await Promise.all(good)) expect(claim.claimed).toBe(true);
+		});
+
+		it('applies concurrent updates of different shapes, each with its own values, and two of one message in order', async () => {
+			const contact = await newContact(ctx.store);
+			const claimed = await Promise.all(
+				Array.from({ length: 6 }, () => ctx.store.claimMessage({ idempotencyKey: unique('k'), contactId: contact.id, channel: 'email', purpose: 'service' })),
+			);
+			const [a, b, c, d, e, f] = claimed.map(({ message }) => message.id) as [string, string, string, string, string, string];
+			await Promise.all([
+				ctx.store.updateMessage(a, { status: 'sent', providerMessageId: 'pa', sentAt: '2030-01-01T10:00:00Z' }),
+				ctx.store.updateMessage(b, { status: 'sent', providerMessageId: 'pb', sentAt: '2030-01-02T10:00:00+02:00' }),
+				ctx.store.updateMessage(c, { status: 'failed', error: 'mailbox full' }),
+				ctx.store.updateMessage(d, { error: 'outcome unknown: timeout' }),
+				ctx.store.updateMessage(e, { status: 'sent', providerMessageId: 'first' }),
+				ctx.store.updateMessage(e, { status: 'sent', providerMessageId: 'second' }),
+				ctx.store.updateMessage(f, { status: 'sent', providerMessageId: null, body: 'Hello' }),
+			]);
+			const [ma, mb, mc, md, me, mf] = await Promise.all([a, b, c, d, e, f].map((id) => ctx.store.getMessage(id)));
+			expect(ma).toMatchObject({ status: 'sent', providerMessageId: 'pa', sentAt: '2030-01-01T10:00:00.000Z' });
+			expect(mb).toMatchObject({ status: 'sent', providerMessageId: 'pb', sentAt: '2030-01-02T08:00:00.000Z' });
+			expect(mc).toMatchObject({ status: 'failed', error: 'mailbox full', sentAt: null });
+			expect(md).toMatchObject({ status: 'claimed', error: 'outcome unknown: timeout' });
+			expect(me).toMatchObject({ status: 'sent', providerMessageId: 'second' });
+			expect(mf).toMatchObject({ status: 'sent', providerMessageId: null, body: 'Hello' });
+			expect(mf?.sentAt).toEqual(expect.any(String));
 		});
 
 		it('applies every one of many concurrent updates, and reports a missing message to its caller only', async () => {

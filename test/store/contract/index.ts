@@ -8,6 +8,7 @@ import type { ContractContext, StoreHarness } from './context';
 import { journeyRunsContract } from './journey-runs';
 import { lifecycleContract } from './lifecycle';
 import { eventsContract, messagesContract } from './messages-events';
+import { readBatchContract } from './read-batch';
 import { countersContract, tagsContract } from './tags-counters';
 import { visitsContract } from './visits';
 import { waitersContract } from './waiters';
@@ -42,5 +43,6 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 		waitersContract(ctx);
 		journeyRunsContract(ctx);
 		atomicContract(ctx);
+		readBatchContract(ctx);
 	});
 }
