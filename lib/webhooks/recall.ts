@@ -13,6 +13,7 @@ export const DAYS_PER_MONTH = 30;
 /** Recalls emitted by one poll at most; what is left is due at the next poll. */
 export const MAX_RECALLS_PER_POLL = 50_000;
 const PAGE = 1000;
+const IN_FLIGHT = 16;
 const DAY_MS = 86_400_000;
 
 export interface RecallOptions {
@@ -62,10 +63,12 @@ export async function findDueRecalls(store: JourneyStore, options: RecallOptions
 			after,
 			limit: PAGE,
 		});
-		for (const visit of page) {
-			if (items.length >= limit) break;
-			const item = await recallOf(store, visit, options);
-			if (item) items.push(item);
+		// A few visits at a time, so their round trips overlap (the store batches concurrent reads);
+		// never more than the recalls still allowed, because a visit is claimed once it is checked.
+		for (let next = 0; next < page.length && items.length < limit; ) {
+			const batch = page.slice(next, next + Math.min(IN_FLIGHT, limit - items.length));
+			next += batch.length;
+			for (const item of await Promise.all(batch.map((visit) => recallOf(store, visit, options)))) if (item) items.push(item);
 		}
 		if (page.length < PAGE) break;
 		const last = page[page.length - 1]!;
