@@ -17,7 +17,7 @@ import {
 import { openJourneyStore } from '../shared/journey-store';
 import { answer, answerAndStart, answerRaw, readRequest } from '../shared/trigger-http';
 import { readAuthConfig, readLimits, triggerParameter } from '../shared/trigger-properties';
-import { credentialSecrets, webhookSecrets } from '../shared/trigger-secrets';
+import { credentialSecrets, WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, withSecrets } from '../shared/trigger-secrets';
 import type { Endpoint } from './endpoints';
 import { engagementContext, recordDrafts, settle, summary, type Settled } from './record';
 import { unsubscribedPage, unsubscribePage } from './unsubscribe-page';
@@ -59,8 +59,11 @@ function finish(ctx: IWebhookFunctions, settled: Settled): IWebhookResponseData 
 async function receiveGeneric(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const limits = readLimits(ctx);
 	const scheme = triggerParameter<string>(ctx, 'authentication', 'hmac');
-	const secrets = scheme === 'none' ? [] : await webhookSecrets(ctx);
-	const prepared = prepareGenericEvent(await readRequest(ctx), { auth: readAuthConfig(ctx, secrets, limits), maxBodyBytes: limits.maxBodyBytes, defaultRegion: limits.defaultRegion }, Date.now());
+	const request = await readRequest(ctx);
+	const now = Date.now();
+	const prepare = (secrets: string[]) =>
+		prepareGenericEvent(request, { auth: readAuthConfig(ctx, secrets, limits), maxBodyBytes: limits.maxBodyBytes, defaultRegion: limits.defaultRegion }, now);
+	const prepared = scheme === 'none' ? prepare([]) : await withSecrets(ctx, WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, prepare);
 	if (prepared.kind !== 'drafts') return refused(ctx, prepared);
 	return finish(ctx, await recordDrafts(ctx, prepared.drafts));
 }
@@ -77,8 +80,9 @@ function twilioSignedUrl(ctx: IWebhookFunctions): string {
 
 async function receiveTwilio(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const limits = readLimits(ctx);
-	const authTokens = await credentialSecrets(ctx, 'twilioApi', ['authToken']);
-	const prepared = prepareTwilio(await readRequest(ctx), { authTokens, url: twilioSignedUrl(ctx), maxBodyBytes: limits.maxBodyBytes });
+	const request = await readRequest(ctx);
+	const url = twilioSignedUrl(ctx);
+	const prepared = await withSecrets(ctx, 'twilioApi', ['authToken'], (authTokens) => prepareTwilio(request, { authTokens, url, maxBodyBytes: limits.maxBodyBytes }));
 	if (prepared.kind === 'rejected') return refused(ctx, prepared);
 	const settled = prepared.kind === 'drafts' ? await recordDrafts(ctx, prepared.drafts) : null;
 	if (settled?.invalid.length) return answer(ctx, 400, { error: 'invalid_payload', fields: settled.invalid });
@@ -95,8 +99,9 @@ async function whatsAppHandshake(ctx: IWebhookFunctions): Promise<IWebhookRespon
 }
 
 async function receiveWhatsApp(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const appSecrets = await credentialSecrets(ctx, WHATSAPP_CREDENTIAL, ['appSecret']);
-	const prepared = prepareWhatsApp(await readRequest(ctx), { appSecrets, maxBodyBytes: readLimits(ctx).maxBodyBytes });
+	const request = await readRequest(ctx);
+	const maxBodyBytes = readLimits(ctx).maxBodyBytes;
+	const prepared = await withSecrets(ctx, WHATSAPP_CREDENTIAL, ['appSecret'], (appSecrets) => prepareWhatsApp(request, { appSecrets, maxBodyBytes }));
 	if (prepared.kind !== 'drafts') return refused(ctx, prepared);
 	return finish(ctx, await recordDrafts(ctx, prepared.drafts));
 }

@@ -9,14 +9,17 @@ import { applyVisitEvent, prepareVisitRequest, type FieldIssue } from '../../lib
 import { openJourneyStore } from '../shared/journey-store';
 import { answer, answerAndStart, readRequest } from '../shared/trigger-http';
 import { wakeWaiters } from '../shared/trigger-wake';
+import { WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, withSecrets } from '../shared/trigger-secrets';
 import { readVisitTriggerSettings } from './config';
 
 const withWarnings = (warnings: FieldIssue[]) => (warnings.length ? { warnings } : {});
 
 export async function receiveVisitEvent(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = await readRequest(ctx);
-	const settings = await readVisitTriggerSettings(ctx);
-	const prepared = prepareVisitRequest(request, settings.config, Date.now());
+	const settings = readVisitTriggerSettings(ctx);
+	const now = Date.now();
+	const prepare = (secrets: string[]) => prepareVisitRequest(request, settings.config(secrets), now);
+	const prepared = settings.needsSecrets ? await withSecrets(ctx, WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, prepare) : prepare([]);
 	if (prepared.kind === 'rejected') {
 		if (prepared.rejection.status === 401) ctx.logger.warn(`Visit Trigger "${ctx.getNode().name}": request refused (${prepared.rejection.body.reason})`);
 		return answer(ctx, prepared.rejection.status, prepared.rejection.body);

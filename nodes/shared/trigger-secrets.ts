@@ -1,22 +1,54 @@
 /** Secrets of the webhook credentials: read only when needed, never logged or output. */
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult, IWebhookFunctions } from 'n8n-workflow';
 
-import { secretList } from '../../lib/webhooks';
+import { checkWithSecrets, SecretCache, secretCacheTtlMs, secretList, type SecretRead } from '../../lib/webhooks';
 
 export const WEBHOOK_SECRET_CREDENTIAL = 'journeyWebhookApi';
+export const WEBHOOK_SECRET_FIELDS = ['secret', 'previousSecrets'] as const;
 
-/** [] when the node has no such credential selected: the caller answers 401 "not_configured". */
-export async function credentialSecrets(ctx: IWebhookFunctions, type: string, fields: readonly string[]): Promise<string[]> {
-	if (!ctx.getNode().credentials?.[type]) return [];
-	try {
-		const data = await ctx.getCredentials(type);
-		return secretList(...fields.map((field) => data[field]));
-	} catch {
-		return [];
-	}
+let cache: SecretCache | undefined;
+const secretCache = () => (cache ??= new SecretCache(secretCacheTtlMs(process.env)));
+
+/** No secrets ([]) when the node has no such credential selected: the caller answers 401 "not_configured". */
+async function readSecrets(ctx: IWebhookFunctions, type: string, fields: readonly string[], fresh: boolean): Promise<SecretRead> {
+	const selected = ctx.getNode().credentials?.[type];
+	if (!selected) return { secrets: [], cached: false };
+	const key = selected.id ? `${type}:${selected.id}:${fields.join(',')}` : null;
+	return await secretCache().read(
+		key,
+		async () => {
+			try {
+				const data = await ctx.getCredentials(type);
+				return secretList(...fields.map((field) => data[field]));
+			} catch {
+				return [];
+			}
+		},
+		{ fresh },
+	);
 }
 
-export const webhookSecrets = (ctx: IWebhookFunctions) => credentialSecrets(ctx, WEBHOOK_SECRET_CREDENTIAL, ['secret', 'previousSecrets']);
+/**
+ * Checks a request with the credential's secrets (cached for a few seconds, see
+ * lib/webhooks/signatures/secret-cache.ts); a 401 with cached secrets is checked again with fresh ones.
+ */
+export async function withSecrets<T extends { kind: string }>(
+	ctx: IWebhookFunctions,
+	type: string,
+	fields: readonly string[],
+	check: (secrets: string[]) => T,
+): Promise<T> {
+	return await checkWithSecrets((fresh) => readSecrets(ctx, type, fields, fresh), check, isUnauthorized);
+}
+
+/** A fresh read, for the rare requests not worth caching for (WhatsApp's setup handshake). */
+export async function credentialSecrets(ctx: IWebhookFunctions, type: string, fields: readonly string[]): Promise<string[]> {
+	return (await readSecrets(ctx, type, fields, true)).secrets;
+}
+
+function isUnauthorized(result: { kind: string }): boolean {
+	return result.kind === 'rejected' && (result as { rejection?: { status?: number } }).rejection?.status === 401;
+}
 
 const MIN_SECRET_LENGTH = 16;
 

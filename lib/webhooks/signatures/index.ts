@@ -1,6 +1,7 @@
 export { bodyHmacHex, verifyBodyHmac } from './body-hmac';
 export { failed, verified, type VerifyResult } from './result';
 export { matchesAny, safeEqual } from './safe-equal';
+export { checkWithSecrets, SecretCache, secretCacheTtlMs, type SecretLoader, type SecretRead } from './secret-cache';
 export { secretList } from './secrets';
 export {
 	DEFAULT_TOLERANCE_SECONDS,

@@ -81,6 +81,22 @@ describe('Visit Trigger authentication', () => {
 			expect((await postSigned(t.h, url, generic, { header: 'x-clinic-signature' })).status).toBe(200);
 		});
 
+		it('a secret replaced in the credential works on its first request, and then the replaced one is refused', async () => {
+			// The secrets are kept for a few seconds per process (see lib/webhooks/signatures/secret-cache.ts).
+			const credential = { secret: SECRET, previousSecrets: OLD_SECRET };
+			await t.h.dispose();
+			t = await triggerHarness({ journeyWebhookApi: credential });
+			const url = activate();
+			expect((await postSigned(t.h, url, generic)).status).toBe(200);
+			const NEW_SECRET = 'whsec_rotated_in_place_0000000000000';
+			Object.assign(credential, { secret: NEW_SECRET, previousSecrets: '' });
+			const next = (id: string) => JSON.stringify({ ...JSON.parse(generic), event: { id, type: 'scheduled' } });
+			expect((await postSigned(t.h, url, next('evt-new'), { secret: NEW_SECRET })).body).toMatchObject({ started: true });
+			const stale = await postSigned(t.h, url, next('evt-stale'), { secret: SECRET });
+			expect(stale.status).toBe(401);
+			expect(stale.body).toEqual({ error: 'unauthorized', reason: 'signature_mismatch' });
+		});
+
 		it('refuses everything when the node has no secret credential (fails closed)', async () => {
 			const url = activate({}, { journeyStoreApi: { id: '1', name: 'Journey Store' } });
 			await expectRefused(await postSigned(t.h, url, generic), 'not_configured');
