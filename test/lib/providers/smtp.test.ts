@@ -41,7 +41,11 @@ describe('SMTP provider', () => {
 		expect(smtp.mails.filter((m) => m.to[0].startsWith('p'))).toHaveLength(20);
 		const received = smtp.mails.find((m) => m.to[0] === 'p3@example.com')!;
 		expect(received.parsed.messageId).toBe(results[3].providerMessageId);
+		expect(received.parsed.messageId).toMatch(/^<[0-9a-f-]{36}@clinic\.example>$/);
 		expect(received.parsed.headers.get('x-journey')).toBe('test');
+		// text and HTML arrive as two parts of one multipart/alternative
+		expect(received.parsed.text?.trim()).toBe('Hello');
+		expect(received.parsed.html).toBe('<p>Hello</p>');
 	});
 
 	it('reads 550 at RCPT as a rejected recipient and 452 as a retryable failure', async () => {
