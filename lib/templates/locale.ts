@@ -53,18 +53,60 @@ function languageOf(tag: string): string {
 	return ALIASES[language] ?? language;
 }
 
-/** "Thursday, 15 April" and "08:00" in the contact's zone and locale (luxon + Intl). */
+/** "Thursday, 15 April" and "08:00" in the contact's zone and locale. */
 export function formatVisitTime(instant: string, zone: string, tag: string): { date: string; time: string } {
-	const at = DateTime.fromISO(instant, { zone }).setLocale(tag);
-	if (!at.isValid) return { date: '', time: '' };
-	return {
-		date: at.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' }),
-		time: at.toLocaleString(DateTime.TIME_SIMPLE),
-	};
+	const at = exactInstant(instant);
+	const date = at === null ? null : cachedFormat('date', tag, zone, at);
+	const time = at === null ? null : cachedFormat('time', tag, zone, at);
+	if (date !== null && time !== null) return { date, time };
+	const local = DateTime.fromISO(instant, { zone }).setLocale(tag);
+	if (!local.isValid) return { date: '', time: '' };
+	return { date: local.toLocaleString(FORMATS.date), time: local.toLocaleString(FORMATS.time) };
 }
 
 /** "15 April 2027" in the contact's zone and locale. */
 export function formatDay(instant: string, zone: string, tag: string): string {
-	const at = DateTime.fromISO(instant, { zone }).setLocale(tag);
-	return at.isValid ? at.toLocaleString(DateTime.DATE_FULL) : '';
+	const at = exactInstant(instant);
+	const day = at === null ? null : cachedFormat('day', tag, zone, at);
+	if (day !== null) return day;
+	const local = DateTime.fromISO(instant, { zone }).setLocale(tag);
+	return local.isValid ? local.toLocaleString(FORMATS.day) : '';
+}
+
+/*
+ * The formats as luxon's toLocaleString applies them (Intl with the zone), with the Intl formatter
+ * kept per locale and zone: built per item through luxon, formatting was several percent of a
+ * 30,000-message campaign. Anything the fast path does not take (a time without an offset, which
+ * luxon reads in the contact's zone, UTC or a fixed offset, a zone or locale Intl refuses) goes through luxon as before.
+ */
+const FORMATS = {
+	date: { weekday: 'long', day: 'numeric', month: 'long' },
+	time: DateTime.TIME_SIMPLE,
+	day: DateTime.DATE_FULL,
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function exactInstant(instant: string): Date | null {
+	if (!WITH_OFFSET.test(instant)) return null;
+	const at = new Date(instant);
+	return Number.isNaN(at.getTime()) ? null : at;
+}
+
+function cachedFormat(kind: keyof typeof FORMATS, tag: string, zone: string, at: Date): string | null {
+	// Luxon formats UTC and fixed offsets its own way (not through the zone's Intl formatter).
+	if (!zone.includes('/')) return null;
+	const key = `${kind}|${tag}|${zone}`;
+	let formatter = formatters.get(key);
+	if (formatter === undefined) {
+		try {
+			formatter = new Intl.DateTimeFormat(tag, { ...FORMATS[kind], timeZone: zone });
+		} catch {
+			formatter = null;
+		}
+		if (formatters.size >= 1000) formatters.clear();
+		formatters.set(key, formatter);
+	}
+	return formatter === null ? null : formatter.format(at);
 }

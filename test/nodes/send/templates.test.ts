@@ -1,7 +1,8 @@
+import { DateTime } from 'luxon';
 /** The built-in texts: every scenario in every language, placeholders filled, minimal health data, right direction. */
 import { DomainInputError } from '../../../lib/time';
 import { countSmsSegments } from '../../../lib/sms';
-import { TEMPLATE_LANGUAGES, TEMPLATE_NAMES, fillPlaceholders, formatVisitTime, localeTexts, renderTemplate, resolveLocale, textToHtml, withDocumentLanguage } from '../../../lib/templates';
+import { TEMPLATE_LANGUAGES, TEMPLATE_NAMES, fillPlaceholders, formatDay, formatVisitTime, localeTexts, renderTemplate, resolveLocale, textToHtml, withDocumentLanguage } from '../../../lib/templates';
 
 const FULL = { name: 'Anna', clinic: 'Smile Dental', date: 'Thursday 15 April', time: '10:30', link: 'https://c.example/x', amount: '120 zł', points: '2250', lastVisit: '3 November 2026' };
 
@@ -53,6 +54,32 @@ describe('locale, dates and direction', () => {
 		expect(formatVisitTime(start, 'Europe/Warsaw', 'pl-PL')).toEqual({ date: 'niedziela, 31 października', time: '08:30' });
 		expect(formatVisitTime(start, 'America/New_York', 'en-US')).toEqual({ date: 'Sunday, October 31', time: '3:30 AM' });
 		expect(formatVisitTime(start, 'Asia/Jerusalem', 'he-IL').time).toBe('9:30');
+	});
+
+	it('formats exactly as luxon does, across zones, locales, clock changes and ISO forms', () => {
+		const tags = ['en', 'en-US', 'pl-PL', 'he-IL', 'ru-RU', 'de-DE', 'ar-EG'];
+		const zones = ['Europe/Warsaw', 'America/New_York', 'Asia/Jerusalem', 'UTC', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC+3', 'Etc/UTC', 'Etc/GMT-2', 'Not/AZone'];
+		const instants = [
+			'2027-03-28T00:59:59Z', // the minute before the EU spring change
+			'2027-03-28T01:00:00Z',
+			'2027-10-31T00:30:00.123Z',
+			'2027-04-13T23:30:00+02:00',
+			'2027-04-13T08:00', // no offset: luxon reads it in the zone, so the slow path
+			'2027-W15-2T08:00:00Z', // an ISO week date: only luxon reads it
+			'not a time',
+		];
+		for (const tag of tags) {
+			for (const zone of zones) {
+				for (const instant of instants) {
+					const local = DateTime.fromISO(instant, { zone }).setLocale(tag);
+					const expected = local.isValid
+						? { date: local.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' }), time: local.toLocaleString(DateTime.TIME_SIMPLE) }
+						: { date: '', time: '' };
+					expect({ tag, zone, instant, ...formatVisitTime(instant, zone, tag) }).toEqual({ tag, zone, instant, ...expected });
+					expect({ tag, zone, instant, day: formatDay(instant, zone, tag) }).toEqual({ tag, zone, instant, day: local.isValid ? local.toLocaleString(DateTime.DATE_FULL) : '' });
+				}
+			}
+		}
 	});
 
 	it('sets lang and dir on the email root, replacing what a custom document had', () => {
