@@ -17,6 +17,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getStore, resolveStoreConfig, type JourneyStore, type StoreCredential } from '../../lib/store';
+import { nodeOf } from './node-of';
 
 type StoreContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -35,7 +36,7 @@ function toStoreCredential(data: ICredentialDataDecryptedObject): StoreCredentia
 }
 
 export async function openJourneyStore(ctx: StoreContext): Promise<JourneyStore> {
-	const selected = ctx.getNode().credentials?.[JOURNEY_STORE_CREDENTIAL];
+	const selected = nodeOf(ctx).credentials?.[JOURNEY_STORE_CREDENTIAL];
 	const credential = selected ? toStoreCredential(await ctx.getCredentials(JOURNEY_STORE_CREDENTIAL)) : null;
 	try {
 		return await getStore(resolveStoreConfig({ credential, env: process.env }));

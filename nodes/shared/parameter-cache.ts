@@ -7,6 +7,8 @@
  */
 import type { IExecuteFunctions, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
+import { nodeOf } from './node-of';
+
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(hasExpression);
@@ -42,7 +44,8 @@ function rawValue(parameters: INodeParameters, path: string): unknown {
 
 /** The same execution context, with getNodeParameter cached for expression-free parameters. */
 export function withParameterCache(ctx: IExecuteFunctions): IExecuteFunctions {
-	const parameters = ctx.getNode().parameters;
+	const node = nodeOf(ctx);
+	const parameters = node.parameters;
 	const items = ctx.getInputData();
 	const constant = new Map<string, unknown>();
 	const getNodeParameter = (name: string, itemIndex: number, fallback?: unknown, options?: unknown): unknown => {
@@ -60,11 +63,19 @@ export function withParameterCache(ctx: IExecuteFunctions): IExecuteFunctions {
 		constant.set(name, value);
 		return value;
 	};
+	const getNode = () => node;
+	// Methods bound once, not on every access (the send node reads a few per item).
+	const bound = new Map<PropertyKey, unknown>();
 	return new Proxy(ctx, {
 		get(target, key) {
 			if (key === 'getNodeParameter') return getNodeParameter;
+			if (key === 'getNode') return getNode;
+			if (bound.has(key)) return bound.get(key);
 			const value = Reflect.get(target, key, target) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			if (typeof value !== 'function') return value;
+			const method = (value as (...args: unknown[]) => unknown).bind(target);
+			bound.set(key, method);
+			return method;
 		},
 	});
 }

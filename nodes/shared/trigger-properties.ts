@@ -9,6 +9,7 @@ import {
 	type AuthConfig,
 	type AuthScheme,
 } from '../../lib/webhooks';
+import { nodeOf } from './node-of';
 
 const SCHEME_OPTIONS: Record<AuthScheme, { name: string; description: string }> = {
 	hmac: {
@@ -96,7 +97,7 @@ const hasExpression = (value: unknown): boolean =>
  * every plain value cost the Visit Trigger about a millisecond per request.
  */
 export function triggerParameter<T>(ctx: IWebhookFunctions, name: string, fallback: T): T {
-	const raw = ctx.getNode().parameters[name];
+	const raw = nodeOf(ctx).parameters[name];
 	if (raw === undefined) return fallback;
 	return (hasExpression(raw) ? ctx.getNodeParameter(name, fallback) : raw) as T;
 }

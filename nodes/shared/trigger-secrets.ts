@@ -2,6 +2,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult, IWebhookFunctions } from 'n8n-workflow';
 
 import { checkWithSecrets, SecretCache, secretCacheTtlMs, secretList, type SecretRead } from '../../lib/webhooks';
+import { nodeOf } from './node-of';
 
 export const WEBHOOK_SECRET_CREDENTIAL = 'journeyWebhookApi';
 export const WEBHOOK_SECRET_FIELDS = ['secret', 'previousSecrets'] as const;
@@ -11,7 +12,7 @@ const secretCache = () => (cache ??= new SecretCache(secretCacheTtlMs(process.en
 
 /** No secrets ([]) when the node has no such credential selected: the caller answers 401 "not_configured". */
 async function readSecrets(ctx: IWebhookFunctions, type: string, fields: readonly string[], fresh: boolean): Promise<SecretRead> {
-	const selected = ctx.getNode().credentials?.[type];
+	const selected = nodeOf(ctx).credentials?.[type];
 	if (!selected) return { secrets: [], cached: false };
 	const key = selected.id ? `${type}:${selected.id}:${fields.join(',')}` : null;
 	return await secretCache().read(
