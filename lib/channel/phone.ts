@@ -30,6 +30,24 @@ export function normalizePhone(raw: unknown, defaultRegion?: string): PhoneResul
 	const region = checkRegion(defaultRegion);
 	if (typeof raw !== 'string' || raw.trim() === '') return { error: 'no phone number' };
 	if (raw.length > 64) return { error: 'too long' };
+	// A send reads each recipient's number twice (recipient, then channel policy); parsing with
+	// full metadata is the costly part, so the last answers are kept (copies handed out).
+	const key = `${region ?? ''}|${raw}`;
+	let result = recent.get(key);
+	if (!result) {
+		result = parse(raw, region);
+		if (recent.size >= RECENT_LIMIT) recent.clear();
+		recent.set(key, result);
+		// Its E.164 form reads the same in any region: the policy's second read is then a hit.
+		if ('e164' in result) recent.set(`${region ?? ''}|${result.e164}`, result);
+	}
+	return { ...result };
+}
+
+const RECENT_LIMIT = 1024;
+const recent = new Map<string, PhoneResult>();
+
+function parse(raw: string, region: CountryCode | undefined): PhoneResult {
 	try {
 		const phone = parsePhoneNumberWithError(raw.trim(), { defaultCountry: region, extract: false });
 		if (!phone.isValid()) {

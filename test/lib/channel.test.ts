@@ -35,6 +35,16 @@ describe('normalizePhone', () => {
 		expect(normalizePhone('22 123 45 67', 'PL')).toMatchObject({ type: 'FIXED_LINE' });
 	});
 
+	it('answers repeated reads the same, and a caller changing an answer does not change the next one', () => {
+		const first = normalizePhone('601 234 567', 'PL') as { e164: string; type?: string };
+		first.e164 = 'changed';
+		first.type = 'changed';
+		expect(normalizePhone('601 234 567', 'PL')).toEqual({ e164: '+48601234567', country: 'PL', type: 'MOBILE' });
+		// the E.164 form read again under another region: the same number
+		expect(normalizePhone('+48601234567', 'DE')).toEqual({ e164: '+48601234567', country: 'PL', type: 'MOBILE' });
+		expect(normalizePhone('601 234 567', 'DE')).toEqual({ error: 'not a valid DE number' });
+	});
+
 	it('rejects an unknown default region as a configuration error', () => {
 		expect(() => normalizePhone(validPhone, 'XX')).toThrow(DomainInputError);
 	});
