@@ -123,7 +123,7 @@ export const deliveryProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 64 },
 				default: 16,
-				description: 'How many items of one run are sent at the same time (the provider rate limit still applies)',
+				description: 'How many items of one run are sent at the same time (Max Messages per Second still applies); 32–64 for large campaigns',
 			},
 			{
 				displayName: 'Reply-To',
