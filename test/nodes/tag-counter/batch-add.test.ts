@@ -3,6 +3,7 @@
  * must still get exactly what it gets when it is the only item of its execution — values,
  * duplicates, milestones, errors — and a bad item fails only itself.
  */
+import { DatabaseSync } from 'node:sqlite';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { JourneyHarness, type JourneyRun } from '../../harness';
@@ -12,6 +13,7 @@ import { fixture, sqliteCredential, storeFor, visitItem, withNode } from './supp
 describe('Loyalty Counter add: many items in one execution (real engine, SQLite Journey Store)', () => {
 	let store: JourneyStore;
 	let harness: JourneyHarness;
+	let sqlitePath: string;
 	const stored = async (externalId: string) => {
 		const contact = await store.findContact({ externalId });
 		return contact ? store.getCounter(contact.id, 'points') : null;
@@ -19,6 +21,7 @@ describe('Loyalty Counter add: many items in one execution (real engine, SQLite 
 
 	beforeEach(async () => {
 		const credential = sqliteCredential();
+		sqlitePath = credential.sqlitePath;
 		store = await storeFor(credential);
 		harness = await JourneyHarness.create({ start: '2027-04-15T10:00:00.000Z', credentials: { journeyStoreApi: credential } });
 	});
@@ -81,5 +84,27 @@ describe('Loyalty Counter add: many items in one execution (real engine, SQLite 
 		const stopped = await harness.start(strict, { items: [visitItem('known', 'v-4', { points: 1 }), ...items.slice(1)] });
 		expect(stopped.errorMessage).toMatch(/^Item 1: Contact ID: contact "nobody" was not found/);
 		expect(await stored('known')).toBe(16);
+	});
+
+	it('when the database refuses one add, the batch is undone and the items are counted one by one: the others once, the refused one fails alone', async () => {
+		const refused = await store.upsertContact({ externalId: 'refused' });
+		// A real refusal from the database (no mock): a trigger that aborts the ledger entry of one contact.
+		const db = new DatabaseSync(sqlitePath);
+		db.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON cj_counter_entries WHEN NEW.contact_id = '${refused.contact.id}'
+			BEGIN SELECT RAISE(ABORT, 'refused by the database'); END`);
+		db.close();
+		const lenient = withNode(fixture('s6-bonus-points'), 'Add points', {}, { onError: 'continueRegularOutput' });
+		const items = [
+			visitItem('a', 'v-1', { points: 10 }),
+			visitItem('refused', 'v-2', { points: 5 }),
+			visitItem('b', 'v-3', { points: 7 }),
+			visitItem('a', 'v-4', { points: 1 }),
+		];
+
+		const run = await harness.start(lenient, { items });
+		expect(perItem(run, 4).map((item) => item.error ?? (item.counter as IDataObject).value)).toEqual([10, expect.stringMatching(/refused by the database/), 7, 11]);
+		expect(await stored('a')).toBe(11);
+		expect(await stored('b')).toBe(7);
+		expect(await store.getCounter(refused.contact.id, 'points')).toBe(0);
 	});
 });
