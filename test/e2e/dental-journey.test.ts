@@ -145,7 +145,11 @@ describe('S1 dental journey in a real n8n', () => {
 
 		await eventually(async () => ((await store.getTags(contact.id)).includes('active contact') ? true : undefined), 60_000, 'the "active contact" tag');
 		expect(await store.getTags(contact.id)).toEqual(['active contact']);
-		const finished = await n8n.rest<{ status: string }>('GET', `/executions/${waiting.id}`);
+		// The tag is the last node's write; n8n saves the execution's end just after it.
+		const finished = await eventually(async () => {
+			const execution = await n8n.rest<{ status: string }>('GET', `/executions/${waiting.id}`);
+			return execution.status === 'running' ? undefined : execution;
+		}, 60_000, 'the end of the journey execution');
 		expect(finished.status).toBe('success');
 		// Exactly once: the reminder and the survey, nothing twice despite the duplicate event and the restart.
 		expect((await mails()).map((mail) => mail.subject)).toHaveLength(2);
