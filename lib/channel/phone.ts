@@ -22,6 +22,9 @@ export function checkRegion(defaultRegion: string | undefined): CountryCode | un
 	return region;
 }
 
+const RECENT_LIMIT = 1024;
+const recent = new Map<string, PhoneResult>();
+
 /**
  * E.164 form of a phone number (full metadata, so unallocated ranges are rejected), or why it is unusable.
  * The whole text must be a number: "call 601 234 567" is rejected rather than guessed at.
@@ -43,9 +46,6 @@ export function normalizePhone(raw: unknown, defaultRegion?: string): PhoneResul
 	}
 	return { ...result };
 }
-
-const RECENT_LIMIT = 1024;
-const recent = new Map<string, PhoneResult>();
 
 function parse(raw: string, region: CountryCode | undefined): PhoneResult {
 	try {

@@ -55,29 +55,29 @@ function languageOf(tag: string): string {
 
 /** "Thursday, 15 April" and "08:00" in the contact's zone and locale. */
 export function formatVisitTime(instant: string, zone: string, tag: string): { date: string; time: string } {
-	const at = exactInstant(instant);
-	const date = at === null ? null : cachedFormat('date', tag, zone, at);
-	const time = at === null ? null : cachedFormat('time', tag, zone, at);
-	if (date !== null && time !== null) return { date, time };
-	const local = DateTime.fromISO(instant, { zone }).setLocale(tag);
-	if (!local.isValid) return { date: '', time: '' };
-	return { date: local.toLocaleString(FORMATS.date), time: local.toLocaleString(FORMATS.time) };
+	return { date: localized('date', instant, zone, tag), time: localized('time', instant, zone, tag) };
 }
 
 /** "15 April 2027" in the contact's zone and locale. */
 export function formatDay(instant: string, zone: string, tag: string): string {
+	return localized('day', instant, zone, tag);
+}
+
+/** '' for an instant luxon cannot read in that zone. */
+function localized(kind: keyof typeof FORMATS, instant: string, zone: string, tag: string): string {
 	const at = exactInstant(instant);
-	const day = at === null ? null : cachedFormat('day', tag, zone, at);
-	if (day !== null) return day;
+	const fast = at === null ? null : cachedFormat(kind, tag, zone, at);
+	if (fast !== null) return fast;
 	const local = DateTime.fromISO(instant, { zone }).setLocale(tag);
-	return local.isValid ? local.toLocaleString(FORMATS.day) : '';
+	return local.isValid ? local.toLocaleString(FORMATS[kind]) : '';
 }
 
 /*
  * The formats as luxon's toLocaleString applies them (Intl with the zone), with the Intl formatter
  * kept per locale and zone: built per item through luxon, formatting was several percent of a
- * 30,000-message campaign. Anything the fast path does not take (a time without an offset, which
- * luxon reads in the contact's zone, UTC or a fixed offset, a zone or locale Intl refuses) goes through luxon as before.
+ * 30,000-message campaign. What the fast path does not take goes through luxon as before: a time
+ * without an offset (luxon reads it in the contact's zone), UTC or a fixed offset, a zone or
+ * locale Intl refuses.
  */
 const FORMATS = {
 	date: { weekday: 'long', day: 'numeric', month: 'long' },

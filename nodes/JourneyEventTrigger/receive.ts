@@ -17,7 +17,7 @@ import {
 import { openJourneyStore } from '../shared/journey-store';
 import { answer, answerAndStart, answerRaw, readRequest } from '../shared/trigger-http';
 import { readAuthConfig, readLimits, triggerParameter } from '../shared/trigger-properties';
-import { credentialSecrets, WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, withSecrets } from '../shared/trigger-secrets';
+import { credentialSecrets, withSecrets, withWebhookSecrets } from '../shared/trigger-secrets';
 import type { Endpoint } from './endpoints';
 import { engagementContext, recordDrafts, settle, summary, type Settled } from './record';
 import { unsubscribedPage, unsubscribePage } from './unsubscribe-page';
@@ -63,7 +63,7 @@ async function receiveGeneric(ctx: IWebhookFunctions): Promise<IWebhookResponseD
 	const now = Date.now();
 	const prepare = (secrets: string[]) =>
 		prepareGenericEvent(request, { auth: readAuthConfig(ctx, secrets, limits), maxBodyBytes: limits.maxBodyBytes, defaultRegion: limits.defaultRegion }, now);
-	const prepared = scheme === 'none' ? prepare([]) : await withSecrets(ctx, WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, prepare);
+	const prepared = await withWebhookSecrets(ctx, scheme, prepare);
 	if (prepared.kind !== 'drafts') return refused(ctx, prepared);
 	return finish(ctx, await recordDrafts(ctx, prepared.drafts));
 }

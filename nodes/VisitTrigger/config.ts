@@ -7,8 +7,8 @@ import { readAuthConfig, readLimits, triggerParameter } from '../shared/trigger-
 import { mappingParameter } from './properties';
 
 export interface VisitTriggerSettings {
-	/** Whether the credential's secrets are needed (any authentication but "none"). */
-	needsSecrets: boolean;
+	/** The Authentication parameter ("none" needs no secrets). */
+	scheme: string;
 	/** The check's configuration with the credential's secrets. */
 	config: (secrets: string[]) => VisitTriggerConfig;
 	events: VisitEventType[];
@@ -31,7 +31,7 @@ export function readVisitTriggerSettings(ctx: IWebhookFunctions): VisitTriggerSe
 	}
 	const options = triggerParameter<{ includeRaw?: boolean }>(ctx, 'options', {});
 	return {
-		needsSecrets: scheme !== 'none',
+		scheme,
 		config: (secrets) => ({ ...base, auth: readAuthConfig(ctx, secrets, limits) }),
 		events: triggerParameter<VisitEventType[]>(ctx, 'events', []),
 		includeRaw: options.includeRaw !== false,

@@ -9,7 +9,7 @@ import { applyVisitEvent, prepareVisitRequest, type FieldIssue } from '../../lib
 import { openJourneyStore } from '../shared/journey-store';
 import { answer, answerAndStart, readRequest } from '../shared/trigger-http';
 import { wakeWaiters } from '../shared/trigger-wake';
-import { WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, withSecrets } from '../shared/trigger-secrets';
+import { withWebhookSecrets } from '../shared/trigger-secrets';
 import { readVisitTriggerSettings } from './config';
 
 const withWarnings = (warnings: FieldIssue[]) => (warnings.length ? { warnings } : {});
@@ -19,7 +19,7 @@ export async function receiveVisitEvent(ctx: IWebhookFunctions): Promise<IWebhoo
 	const settings = readVisitTriggerSettings(ctx);
 	const now = Date.now();
 	const prepare = (secrets: string[]) => prepareVisitRequest(request, settings.config(secrets), now);
-	const prepared = settings.needsSecrets ? await withSecrets(ctx, WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, prepare) : prepare([]);
+	const prepared = await withWebhookSecrets(ctx, settings.scheme, prepare);
 	if (prepared.kind === 'rejected') {
 		if (prepared.rejection.status === 401) ctx.logger.warn(`Visit Trigger "${ctx.getNode().name}": request refused (${prepared.rejection.body.reason})`);
 		return answer(ctx, prepared.rejection.status, prepared.rejection.body);

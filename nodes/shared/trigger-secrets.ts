@@ -5,7 +5,7 @@ import { checkWithSecrets, SecretCache, secretCacheTtlMs, secretList, type Secre
 import { nodeOf } from './node-of';
 
 export const WEBHOOK_SECRET_CREDENTIAL = 'journeyWebhookApi';
-export const WEBHOOK_SECRET_FIELDS = ['secret', 'previousSecrets'] as const;
+const WEBHOOK_SECRET_FIELDS = ['secret', 'previousSecrets'] as const;
 
 let cache: SecretCache | undefined;
 const secretCache = () => (cache ??= new SecretCache(secretCacheTtlMs(process.env)));
@@ -40,6 +40,11 @@ export async function withSecrets<T extends { kind: string }>(
 	check: (secrets: string[]) => T,
 ): Promise<T> {
 	return await checkWithSecrets((fresh) => readSecrets(ctx, type, fields, fresh), check, isUnauthorized);
+}
+
+/** withSecrets for the Journey Webhook credential, which authentication "none" does not read. */
+export async function withWebhookSecrets<T extends { kind: string }>(ctx: IWebhookFunctions, scheme: string, check: (secrets: string[]) => T): Promise<T> {
+	return scheme === 'none' ? check([]) : await withSecrets(ctx, WEBHOOK_SECRET_CREDENTIAL, WEBHOOK_SECRET_FIELDS, check);
 }
 
 /** A fresh read, for the rare requests not worth caching for (WhatsApp's setup handshake). */
